@@ -1,0 +1,120 @@
+"""Read the people to screen: CSV (``name`` plus optional ``id``, ``birth_date``, ``region``,
+``role``), JSON lines with the same keys, or a plain text file with one name per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tiescreen.errors import InputError
+from tiescreen.ingest.reading import Problems, TextFile, nul_problem, read_text
+from tiescreen.ingest.rows import Row, detect_format, read_rows
+from tiescreen.model import Query
+from tiescreen.normalize.dates import parse_date
+from tiescreen.normalize.text import clean_text
+
+__all__ = ["read_people", "people_from_text"]
+
+NAME_COLUMNS = ("name", "full_name", "fullname", "person", "фио", "имя")
+MAX_NAME = 1000
+
+
+def read_people(path: Path | str, *, skip_bad_rows: bool = False, encoding: str | None = None) -> list[Query]:
+    """Read a list of people to screen.
+
+    Raises:
+        InputError: missing or unreadable file, no name column, bad rows (unless skipped).
+    """
+    text = read_text(path, encoding)
+    return people_from_text(text, skip_bad_rows=skip_bad_rows)
+
+
+def people_from_text(text: TextFile, *, skip_bad_rows: bool = False, problems: Problems | None = None) -> list[Query]:
+    problems = problems or Problems(text.path, skip=skip_bad_rows)
+    fmt = detect_format(text)
+    if fmt == "text":
+        people = _from_lines(text, problems)
+    else:
+        columns, rows = read_rows(text, problems, fmt)
+        name_col = _name_column(columns)
+        if name_col is None:
+            if not rows and not columns:
+                problems.finish()
+            found = ", ".join(repr(c) for c in columns[:12]) or "none"
+            raise InputError.single(text.path, "header", f"has no 'name' column (columns found: {found})",
+                                    "name the column with the people's names 'name'")  # fmt: skip
+        people = [q for q in (_query(row, name_col, problems) for row in rows) if q is not None]
+    problems.finish()
+    if not people:
+        raise InputError.single(text.path, "", "has no people to screen (header only or every row bad)")
+    return _unique_ids(people)
+
+
+def _name_column(columns: list[str]) -> str | None:
+    lowered = {c.strip().lower(): c for c in columns}
+    for wanted in NAME_COLUMNS:
+        if wanted in lowered:
+            return lowered[wanted]
+    return None
+
+
+def _from_lines(text: TextFile, problems: Problems) -> list[Query]:
+    people: list[Query] = []
+    for number, line in text.lines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        nul = nul_problem(line)
+        if nul:
+            problems.add(f"line {number}", nul)
+            continue
+        name = clean_text(line)
+        if not _usable_name(name, f"line {number}", problems):
+            continue
+        people.append(Query(id=str(number), name=name, row=number))
+    return people
+
+
+def _usable_name(name: str, where: str, problems: Problems) -> bool:
+    if not any(ch.isalpha() for ch in name):
+        problems.add(where, "has no name (no letters)")
+        return False
+    if len(name) > MAX_NAME:
+        problems.add(where, f"name is {len(name)} characters long, more than {MAX_NAME}")
+        return False
+    return True
+
+
+def _query(row: Row, name_col: str, problems: Problems) -> Query | None:
+    lower = {k.strip().lower(): v for k, v in row.cells.items()}
+    name = clean_text(row.cells.get(name_col, ""))
+    if not _usable_name(name, f"{row.where}, column {name_col!r}", problems):
+        return None
+    birth = clean_text(lower.get("birth_date", "") or lower.get("birthdate", ""))
+    if birth:
+        try:
+            birth = parse_date(birth)
+        except ValueError as exc:
+            problems.add(f"{row.where}, column 'birth_date'", str(exc), "use YYYY-MM-DD")
+            return None
+    known = {"id", "birth_date", "birthdate", "region", "role", name_col.strip().lower()}
+    extra = {k: v for k, v in lower.items() if k not in known and v}
+    return Query(
+        id=clean_text(lower.get("id", "")) or str(row.number),
+        name=name,
+        birth_date=birth or None,
+        region=clean_text(lower.get("region", "")) or None,
+        role=clean_text(lower.get("role", "")) or None,
+        row=row.number,
+        extra=extra,
+    )
+
+
+def _unique_ids(people: list[Query]) -> list[Query]:
+    """Keep ids unique: a repeated id gets ``#row`` appended, so results stay addressable."""
+    seen: set[str] = set()
+    out: list[Query] = []
+    for q in people:
+        if q.id in seen:
+            q = Query(f"{q.id}#{q.row}", q.name, q.birth_date, q.region, q.role, q.row, q.extra)
+        seen.add(q.id)
+        out.append(q)
+    return out

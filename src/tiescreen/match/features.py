@@ -1,0 +1,60 @@
+"""The features of a candidate pair. One function per feature; each returns Evidence.
+
+A feature's docstring is its explanation in reports.
+"""
+
+from __future__ import annotations
+
+from tiescreen.model import Evidence, Query, RegistryEntity
+from tiescreen.normalize.dates import parse_date, same_date
+from tiescreen.normalize.text import fold_text
+from tiescreen.normalize.translit import keys_for
+
+__all__ = ["birth_date", "region"]
+
+
+def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
+    """Birth date: the same date agrees, another year (or day) conflicts; a missing one says nothing."""
+    if not query.birth_date:
+        return None
+    dates: list[str] = []
+    for raw in entity.get("birthDate"):
+        try:
+            dates.append(parse_date(raw))
+        except ValueError:
+            continue
+    if not dates:
+        return Evidence("birth_date", 0.5, f"birth date: {query.birth_date} given, none in the registry")
+    verdicts = [(same_date(query.birth_date, d), d) for d in dates]
+    agree = [d for ok, d in verdicts if ok]
+    if agree:
+        return Evidence("birth_date", 1.0, f"birth date: {query.birth_date} = {agree[0]}", query.birth_date, agree[0])
+    return Evidence("birth_date", 0.0, f"birth date: {query.birth_date} ≠ {dates[0]} (conflict)", query.birth_date, dates[0])
+
+
+_REGION_PROPS = ("address", "country", "subnationalArea", "region", "jurisdiction", "notes", "birthPlace")
+
+
+def _region_words(text: str) -> set[str]:
+    words = {w for w in fold_text(text).replace("-", " ").split() if len(w) > 3}
+    return {keys_for(w)[0][:6] for w in words}
+
+
+_GENERIC = {k for w in ("область", "республика", "край", "район", "город", "oblast", "republic", "region",
+                        "district", "city", "krai", "округ", "okrug", "russia", "россия") for k in _region_words(w)}  # fmt: skip
+
+
+def region(query: Query, entity: RegistryEntity, extra: list[str] | None = None) -> Evidence | None:
+    """Region: the query's region named in the registry record (address, area, body) agrees."""
+    if not query.region:
+        return None
+    wanted = _region_words(query.region) - _GENERIC
+    if not wanted:
+        return None
+    texts = [v for p in _REGION_PROPS for v in entity.get(p)] + list(extra or [])
+    if not texts:
+        return Evidence("region", 0.5, f"region: {query.region} given, none in the registry")
+    for text in texts:
+        if wanted & _region_words(text):
+            return Evidence("region", 1.0, f"region: {query.region} ~ {text[:80]}", query.region, text[:80])
+    return Evidence("region", 0.0, f"region: {query.region} not in {texts[0][:80]} (conflict)", query.region, texts[0][:80])

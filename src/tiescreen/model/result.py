@@ -1,0 +1,192 @@
+"""What screening produces: evidence, ties, matches and per-person results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from tiescreen.model.provenance import Provenance, SourceInfo
+from tiescreen.model.query import Query
+
+# Ordered from weakest to strongest. "possible" ties never make a person ``tied``.
+CONFIDENCE_LEVELS = ("possible", "probable", "confirmed")
+STANDS_BEHIND = frozenset({"probable", "confirmed"})
+
+
+class TieKind(str, Enum):
+    """The kinds of tie to the state (DESIGN.md, "Ties")."""
+
+    OFFICE = "office"
+    FORMER_OFFICE = "former_office"
+    PARTY = "party"
+    PARTY_CANDIDATE = "party_candidate"
+    MOVEMENT = "movement"
+    STATE_EMPLOYER = "state_employer"
+    RELATIVE = "relative"
+    CLAIMED = "claimed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One compared feature: what was compared, how similar, in words."""
+
+    feature: str
+    value: float
+    detail: str
+    left: str = ""
+    right: str = ""
+    weight: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"feature": self.feature, "value": round(self.value, 4), "detail": self.detail}
+        if self.left or self.right:
+            data["left"], data["right"] = self.left, self.right
+        if self.weight:
+            data["weight"] = round(self.weight, 4)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One tie to the state, with the path through the registry and the sources of each step.
+
+    ``path`` starts at the matched entity: person -> occupancy -> position (-> body).
+    ``sources`` cites every step (URLs where the registry has them).
+    """
+
+    kind: TieKind
+    role: str | None
+    body: str | None
+    current: bool | None
+    path: tuple[str, ...]
+    sources: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    confidence: str = "possible"
+    relative_name: str | None = None
+    relationship: str | None = None
+    body_kind: str | None = None
+    ruling_party: bool | None = None
+    steps: tuple[str, ...] = ()  # captions of the path's entities, for readers
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": str(self.kind),
+            "role": self.role,
+            "body": self.body,
+            "current": self.current,
+            "path": list(self.path),
+            "sources": list(self.sources),
+            "confidence": self.confidence,
+        }
+        for key in ("start", "end", "relative_name", "relationship", "body_kind", "ruling_party"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.steps:
+            data["steps"] = list(self.steps)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A registry entity that scored at or above the threshold for a query."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    explanation: tuple[Evidence, ...]
+    ties: tuple[Tie, ...] = ()
+    confidence: str = "possible"
+    reasons: tuple[str, ...] = ()  # why the confidence is what it is
+    names: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    relation: str = "same_person"  # or "possible_relative" (other-gender surname form)
+
+    @property
+    def tied(self) -> bool:
+        return any(t.confidence in STANDS_BEHIND for t in self.ties)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "caption": self.caption,
+            "score": round(self.score, 4),
+            "explanation": [e.to_dict() for e in self.explanation],
+            "ties": [t.to_dict() for t in self.ties],
+            "schema": self.schema,
+            "confidence": self.confidence,
+            "reasons": list(self.reasons),
+            "names": list(self.names),
+            "birth_dates": list(self.birth_dates),
+            "relation": self.relation,
+            "provenance": [p.to_dict() for p in self.provenance],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PersonResult:
+    """One screened person and the candidates found for them, best first."""
+
+    query: Query
+    matches: tuple[Match, ...]
+
+    @property
+    def tied(self) -> bool:
+        """True when a match has a tie the tool stands behind (not only "possible")."""
+        return any(m.tied for m in self.matches)
+
+    @property
+    def possible(self) -> bool:
+        """True when only weak ("possible") ties were found."""
+        return not self.tied and any(m.ties for m in self.matches)
+
+    @property
+    def verdict(self) -> str:
+        if self.tied:
+            return "tied"
+        if self.possible:
+            return "possible"
+        return "no_tie_found"
+
+    def tie_kinds(self) -> list[str]:
+        kinds = {str(t.kind) for m in self.matches for t in m.ties if m.tied and t.confidence != "possible"}
+        return sorted(kinds)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query.to_dict(),
+            "tied": self.tied,
+            "matches": [m.to_dict() for m in self.matches],
+            "verdict": self.verdict,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What a screening run used: tool version, threshold, registries and their hashes."""
+
+    tool_version: str
+    threshold: float
+    started_at: str
+    sources: tuple[SourceInfo, ...] = ()
+    people_file: str | None = None
+    title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tool_version": self.tool_version,
+            "threshold": self.threshold,
+            "started_at": self.started_at,
+            "people_file": self.people_file,
+            "title": self.title,
+            "sources": [s.to_dict() for s in self.sources],
+            **self.extra,
+        }

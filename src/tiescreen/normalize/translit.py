@@ -1,0 +1,144 @@
+"""The shared Latin key space: Cyrillic and every common Latin spelling meet in one key.
+
+Latin-to-Cyrillic is unreliable, so both sides go the other way: a Cyrillic word maps
+letter by letter to a phoneme-class key, and a Latin word is read by the spelling rules of
+the transliteration systems that are in use for Russian names (GOST, ICAO, BGN/PCGN, ISO 9,
+Library of Congress, and the French, German, Dutch, Polish and Czech press conventions)
+into the same classes. Where a Latin spelling is ambiguous ("ch" is ч in English, ш in
+French, х in German and Polish) the word gets more than one key and a comparison takes the
+best. The key alphabet:
+
+    a b v g d e Z(ж) z i j k l m n o p r s t u f h C(ц) X(ч) S(ш) Q(щ) y(ы)
+
+:func:`folded` then removes what the systems disagree on (glides, doubled letters, the
+endings -iy/-ij/-y/-ii, vowel + й), so ``Shcherbakov``, ``Chtcherbakov``,
+``Schtscherbakow``, ``Szczerbakow``, ``Ščerbakov`` and ``Щербаков`` share one key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rigour.text.translit import ascii_text
+
+from tiescreen.normalize.text import script_of
+
+__all__ = ["keys_for", "latin_keys", "cyrillic_key", "folded", "readable_latin"]
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "Z", "з": "z",
+    "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "C", "ч": "X", "ш": "S", "щ": "Q",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+    # Ukrainian and Belarusian
+    "і": "i", "ї": "ji", "є": "je", "ґ": "g", "ў": "u",
+    # Tatar, Bashkir, Kazakh, Yakut, Tuvan, Chechen
+    "ә": "a", "ө": "o", "ү": "u", "җ": "Z", "ң": "n", "һ": "h", "ғ": "g", "қ": "k", "ұ": "u",
+    "ҕ": "g", "ҥ": "n", "ҙ": "z", "ҫ": "s", "ӏ": "", "ј": "j", "ѕ": "z",
+}  # fmt: skip
+
+# Latin spellings, longest first. A tuple gives the alternatives of an ambiguous spelling,
+# the most common reading first.
+_LAT: dict[str, tuple[str, ...]] = {
+    "schtsch": ("Q",), "shtch": ("Q",), "shtsh": ("Q",), "sjtsj": ("Q",), "chtch": ("Q",),
+    "shch": ("Q",), "szcz": ("Q",), "stsch": ("Q",), "šč": ("Q",), "sč": ("Q",), "shh": ("Q",),
+    "tsch": ("X",), "tsj": ("X",), "tch": ("X",),
+    "sch": ("S", "Q"), "sh": ("S",), "sz": ("S",),
+    "ch": ("X", "S", "h"), "cz": ("X",), "ć": ("X",), "č": ("X",), "ĉ": ("X",),
+    "zh": ("Z",), "zj": ("Z", "zj"), "ž": ("Z",), "ż": ("Z",), "ź": ("z",), "dzh": ("dZ",),
+    "kh": ("h",), "x": ("ks", "h"), "ks": ("ks",),
+    "ts": ("C",), "tz": ("C",), "c": ("C", "k"), "ŝ": ("Q",), "š": ("S",), "ś": ("s",),
+    "w": ("v",), "ph": ("f",), "ou": ("u",), "ck": ("k",), "q": ("k",),
+    "yo": ("jo", "e"), "jo": ("jo", "e", "Zo"), "io": ("io", "e"), "oe": ("oe", "u"),
+    "sj": ("S", "sj"), "gu": ("gu", "g"), "iou": ("ju",),
+    "j": ("j", "Z"), "z": ("z", "C"), "h": ("h", "g"), "ł": ("l",), "ń": ("n",), "ü": ("ju", "u"),
+}  # fmt: skip
+_LAT_RE = re.compile("|".join(sorted((re.escape(k) for k in _LAT), key=len, reverse=True)))
+_VOWELS = set("aeiouy")
+_MAX_VARIANTS = 12
+
+# Glides and endings the systems write differently, folded the same way on both sides.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"y(?=[aeiou])", "j"),  # Yulia, Vasilyev: y before a vowel is a glide
+        (r"i(?=[aeou])", "j"),  # Iuliia, Vasiliev, Mariia: i before a vowel is a glide
+        (r"ij(?=[aeou])", "j"),  # Юлия, Мария: и + я
+        (r"ij$|iy$|ii$|yi$|yj$|y$", "i"),  # -ий/-ый endings: Dmitriy, Dmitrij, Dmitry, Dmitrii
+        (r"(?<=[aeou])[ij]$", ""),  # vowel + й at the end: Sergei, Nikolai, Tsoi
+        (r"j", ""),  # glides left are spelled in too many ways to keep
+        (r"y", "i"),  # ы
+        (r"z", "s"),  # German and Dutch write з as s (Sjuganow)
+        (r"(.)\1+", r"\1"),  # doubled letters: Kossov, Tas-ool
+    )
+)
+
+
+def cyrillic_key(word: str) -> str:
+    """Phoneme-class key of a lower-case Cyrillic word (before :func:`folded`)."""
+    return "".join(_CYR.get(ch, ch if ch.isascii() and ch.isalpha() else "") for ch in word)
+
+
+def latin_keys(word: str) -> list[str]:
+    """Phoneme-class keys of a lower-case Latin word, one per reading of its ambiguous parts."""
+    variants = [""]
+    pos = 0
+    for m in _LAT_RE.finditer(word):
+        plain = _plain(word[pos : m.start()])
+        variants = [v + plain for v in variants]
+        options = _LAT[m.group(0)]
+        if len(variants) * len(options) > _MAX_VARIANTS:
+            options = options[:1]
+        variants = [v + o for v in variants for o in options]
+        pos = m.end()
+    plain = _plain(word[pos:])
+    return [v + plain for v in variants]
+
+
+def _plain(chunk: str) -> str:
+    if chunk.isascii():
+        return "".join(ch for ch in chunk if ch.isalpha())
+    return "".join(ch for ch in ascii_text(chunk).lower() if ch.isalpha())
+
+
+def folded(key: str) -> str:
+    """Fold a phoneme key so that every transliteration system's form of a word meets."""
+    out = key
+    for pattern, repl in _FOLDS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def keys_for(word: str) -> tuple[str, ...]:
+    """The folded keys of one lower-case word in any script (best reading first).
+
+    >>> keys_for("щербаков")[0] == keys_for("schtscherbakow")[0] == keys_for("szczerbakow")[0]
+    True
+    >>> keys_for("shigina")[0] == keys_for("шигина")[0]
+    True
+    """
+    if not word:
+        return ("",)
+    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    if scripts == {"cyrillic"} or ("cyrillic" in scripts and "latin" not in scripts):
+        raw = [cyrillic_key(word)]
+    elif scripts <= {"latin"}:
+        raw = latin_keys(word)
+    else:
+        raw = latin_keys(ascii_text(word).lower())
+    seen: dict[str, None] = {}
+    for key in raw:
+        seen.setdefault(folded(key), None)
+    return tuple(k for k in seen if k) or ("",)
+
+
+@lru_cache(maxsize=50_000)
+def readable_latin(text: str) -> str:
+    """A readable Latin spelling for display (Wikipedia-style for Russian), any script."""
+    import iuliia
+
+    if any(script_of(ch) == "cyrillic" for ch in text):
+        return str(iuliia.WIKIPEDIA.translate(text))
+    return ascii_text(text) if not text.isascii() else text

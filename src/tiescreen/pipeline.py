@@ -1,0 +1,206 @@
+"""The screening pipeline: people in, evidence out. The CLI and web app call this.
+
+sources -> normalize -> index -> match -> ties -> report
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tiescreen import __version__
+from tiescreen.index.keys import query_keys
+from tiescreen.ingest import ColumnMapping, IngestReport, ingest_registry, read_people
+from tiescreen.match.scorer import DEFAULT_THRESHOLD, PairScore, Scorer
+from tiescreen.model import Match, PersonResult, Query, RegistryEntity, RunInfo, Tie
+from tiescreen.normalize.names import parse_name
+from tiescreen.store.registry import RegistryStore, open_store
+from tiescreen.ties.confidence import match_confidence
+from tiescreen.ties.walk import TieWalker
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ScreenResult", "screen", "screen_queries"]
+
+CANDIDATES_PER_QUERY = 50
+MATCHES_PER_QUERY = 10
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ScreenResult:
+    """The people screened, in input order, and what the run used."""
+
+    people: list[PersonResult]
+    run: RunInfo
+    ingests: list[IngestReport] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[PersonResult]:
+        return iter(self.people)
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    @property
+    def tied(self) -> list[PersonResult]:
+        return [p for p in self.people if p.tied]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for the report: screened, tied, possible, by tie kind."""
+        kinds: dict[str, int] = {}
+        for person in self.people:
+            for kind in person.tie_kinds():
+                kinds[kind] = kinds.get(kind, 0) + 1
+        return {
+            "screened": len(self.people),
+            "tied": sum(1 for p in self.people if p.tied),
+            "possible": sum(1 for p in self.people if p.possible),
+            "no_tie_found": sum(1 for p in self.people if p.verdict == "no_tie_found"),
+            "by_kind": dict(sorted(kinds.items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"run": self.run.to_dict(), "summary": self.summary(), "people": [p.to_dict() for p in self.people]}
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per (person, match, tie); people without matches get one row."""
+        import pandas as pd
+
+        from tiescreen.report.tabular import tie_rows
+
+        return pd.DataFrame(tie_rows(self), dtype=object)
+
+
+def screen(
+    people: str | Path | Sequence[Query | str],
+    registries: Sequence[str | Path] = (),
+    *,
+    db: str | Path | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = MATCHES_PER_QUERY,
+    mapping: ColumnMapping | None = None,
+    skip_bad_rows: bool = False,
+    progress: Progress | None = None,
+    title: str | None = None,
+) -> ScreenResult:
+    """Screen people against registries and return per-person results with ties and evidence.
+
+    Args:
+        people: a file (CSV, JSON lines, text), or a list of names or :class:`Query`.
+        registries: registry files or URLs to load first (skipped when unchanged).
+        db: the embedded store (default ``tiescreen.duckdb`` in the current folder).
+        threshold: the lowest score reported as a match.
+        limit: the most matches kept per person.
+        mapping: column mapping for CSV registries.
+        skip_bad_rows: keep good rows of partly bad files.
+
+    Returns:
+        A :class:`ScreenResult`; ``to_dict()`` and ``to_pandas()`` give it as data.
+
+    Example:
+        >>> result = screen(["Olesya Shigina"], ["registry.ftm.json"])  # doctest: +SKIP
+        >>> result.people[0].tied  # doctest: +SKIP
+        True
+    """
+    queries = _queries(people, skip_bad_rows)
+    people_file = str(people) if isinstance(people, str | Path) else None
+    with open_store(db, read_only=not registries and db is not None and Path(db).exists()) as store:
+        ingests = [ingest_registry(store, r, mapping=mapping, skip_bad_rows=skip_bad_rows) for r in registries]
+        results = screen_queries(store, queries, threshold=threshold, limit=limit, progress=progress)
+        run = RunInfo(__version__, threshold, datetime.now(UTC).isoformat(timespec="seconds"),
+                      tuple(store.sources()), people_file, title)  # fmt: skip
+    return ScreenResult(results, run, ingests)
+
+
+def _queries(people: str | Path | Sequence[Query | str], skip_bad_rows: bool) -> list[Query]:
+    if isinstance(people, str | Path):
+        return read_people(people, skip_bad_rows=skip_bad_rows)
+    out: list[Query] = []
+    for i, item in enumerate(people, start=1):
+        out.append(item if isinstance(item, Query) else Query(id=str(i), name=str(item), row=i))
+    return out
+
+
+def screen_queries(
+    store: RegistryStore,
+    queries: Sequence[Query],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = MATCHES_PER_QUERY,
+    progress: Progress | None = None,
+    scorer: Scorer | None = None,
+) -> list[PersonResult]:
+    """Screen already-read queries against a store."""
+    scorer = scorer or Scorer(threshold)
+    walker = TieWalker(store)
+    keyed = [(i, k) for i, q in enumerate(queries) for k in sorted(query_keys(q.name))]
+    max_share = max(1000, store.people_count() // 50)
+    candidates = store.candidates(keyed, CANDIDATES_PER_QUERY, max_share)
+    results: list[PersonResult] = []
+    batch = 500
+    for start in range(0, len(queries), batch):
+        chunk = range(start, min(start + batch, len(queries)))
+        ids = {e for i in chunk for e in candidates.get(i, [])}
+        entities = store.entities(ids)
+        results.extend(_screen_chunk(store, walker, scorer, queries, chunk, candidates, entities, threshold, limit))
+        if progress:
+            progress(min(start + batch, len(queries)), len(queries))
+    return results
+
+
+def _screen_chunk(
+    store: RegistryStore,
+    walker: TieWalker,
+    scorer: Scorer,
+    queries: Sequence[Query],
+    chunk: range,
+    candidates: dict[int, list[str]],
+    entities: dict[str, RegistryEntity],
+    threshold: float,
+    limit: int,
+) -> list[PersonResult]:
+    scored: dict[int, list[tuple[PairScore, RegistryEntity]]] = {}
+    for i in chunk:
+        pairs = [(scorer.score(queries[i], entities[e]), entities[e]) for e in candidates.get(i, []) if e in entities]
+        # Keep near misses for now: a region or role found among the ties may lift them.
+        scored[i] = [(p, e) for p, e in pairs if p.score >= threshold - 0.15]
+    tie_map = walker.ties({e.id for pairs in scored.values() for _, e in pairs})
+    surname_keys = {f"t:{parse_name(queries[i].name).surname.key}" for i in chunk if parse_name(queries[i].name).surname}  # type: ignore[union-attr]
+    counts = store.key_counts(surname_keys)
+    out: list[PersonResult] = []
+    for i in chunk:
+        q = queries[i]
+        surname = parse_name(q.name).surname
+        surname_count = counts.get(f"t:{surname.key}", 0) if surname else 0
+        matches: list[Match] = []
+        for pair, entity in scored[i]:
+            ties = tie_map.get(entity.id, [])
+            if q.region and ties:
+                pair = scorer.score(q, entity, [f"{t.role or ''} {t.body or ''}" for t in ties])
+            if pair.score < threshold:
+                continue
+            matches.append(_match(q, pair, entity, ties, surname_count))
+        matches.sort(key=lambda m: (-m.score, m.entity_id))
+        out.append(PersonResult(q, tuple(matches[:limit])))
+    return out
+
+
+def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], surname_count: int) -> Match:
+    level, reasons = match_confidence(pair, q, ties, surname_count)
+    rated = tuple(_with_confidence(t, level) for t in ties)
+    return Match(
+        entity_id=entity.id, caption=entity.caption, schema=entity.schema, score=round(pair.score, 4),
+        explanation=pair.evidence, ties=rated, confidence=level, reasons=tuple(reasons),
+        names=tuple(entity.names()[:12]), birth_dates=entity.get("birthDate"),
+        provenance=(entity.provenance,) if entity.provenance else (), relation=pair.relation,
+    )  # fmt: skip
+
+
+def _with_confidence(tie: Tie, level: str) -> Tie:
+    from dataclasses import replace
+
+    return replace(tie, confidence=level)

@@ -1,0 +1,69 @@
+"""The embedded default store: one DuckDB file per project folder, no server.
+
+DuckDB allows one writing process at a time; screening opens the file read-only when it
+has nothing to ingest, so several screenings can read one store at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import duckdb
+import pandas as pd
+
+from tiescreen.errors import StoreError
+from tiescreen.store.base import Backend, Rows
+
+
+class DuckDBBackend(Backend):
+    """DuckDB, embedded."""
+
+    name: ClassVar[str] = "duckdb"
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc).splitlines()[0]
+            if "lock" in text.lower():
+                raise StoreError(f"{self.path}: the store is being written by another process; try again when it is done") from None
+            raise StoreError(f"{self.path}: cannot open the store: {text}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a tiescreen store ({str(exc).splitlines()[0]})") from None
+        self.read_only = read_only
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Rows:
+        cur = self.con.execute(sql, list(params)) if params else self.con.execute(sql)
+        try:
+            return [tuple(r) for r in cur.fetchall()]
+        except duckdb.InvalidInputException:
+            return []
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        frame = pd.DataFrame(list(rows), columns=list(columns), dtype=object)
+        self.con.register("_tiescreen_rows", frame)
+        try:
+            cols = ", ".join(columns)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _tiescreen_rows")
+        finally:
+            self.con.unregister("_tiescreen_rows")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def close(self) -> None:
+        with contextlib.suppress(duckdb.Error):
+            self.con.close()
