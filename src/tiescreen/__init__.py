@@ -1,8 +1,8 @@
 """tiescreen: who among the people presented to the public has ties to the state.
 
-    >>> import tiescreen
-    >>> result = tiescreen.screen("people.csv", ["registry.ftm.json"])  # doctest: +SKIP
-    >>> result.to_pandas()  # doctest: +SKIP
+>>> import tiescreen
+>>> result = tiescreen.screen("people.csv", ["registry.ftm.json"])  # doctest: +SKIP
+>>> result.to_pandas()  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tiescreen import __version__
+from tiescreen.errors import StoreError
 from tiescreen.index.keys import query_keys
 from tiescreen.ingest import ColumnMapping, IngestReport, ingest_registry, read_people
+from tiescreen.ingest.reading import Problems
 from tiescreen.match.scorer import DEFAULT_THRESHOLD, PairScore, Scorer
 from tiescreen.model import Match, PersonResult, Query, RegistryEntity, RunInfo, Tie
 from tiescreen.normalize.names import parse_name
-from tiescreen.store.registry import RegistryStore, open_store
+from tiescreen.store.registry import DEFAULT_DB, RegistryStore, open_store
 from tiescreen.ties.confidence import match_confidence
 from tiescreen.ties.walk import TieWalker
 
@@ -64,7 +66,11 @@ class ScreenResult:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {"run": self.run.to_dict(), "summary": self.summary(), "people": [p.to_dict() for p in self.people]}
+        return {
+            "run": self.run.to_dict(),
+            "summary": self.summary(),
+            "people": [p.to_dict() for p in self.people],
+        }
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per (person, match, tie); people without matches get one row."""
@@ -84,7 +90,10 @@ def screen(
     limit: int = MATCHES_PER_QUERY,
     mapping: ColumnMapping | None = None,
     skip_bad_rows: bool = False,
+    encoding: str | None = None,
     progress: Progress | None = None,
+    on_ingest: Callable[[IngestReport], None] | None = None,
+    warn: Callable[[str], None] | None = None,
     title: str | None = None,
 ) -> ScreenResult:
     """Screen people against registries and return per-person results with ties and evidence.
@@ -97,28 +106,56 @@ def screen(
         limit: the most matches kept per person.
         mapping: column mapping for CSV registries.
         skip_bad_rows: keep good rows of partly bad files.
+        encoding: read input files in this encoding instead of UTF-8/UTF-16.
+        progress: called with (done, total) while screening.
+        on_ingest: called with each registry's :class:`IngestReport`.
+        warn: called with a line for each skipped row of the people list.
 
     Returns:
         A :class:`ScreenResult`; ``to_dict()`` and ``to_pandas()`` give it as data.
+
+    Raises:
+        InputError: a bad people list or registry. StoreError: no store and no registry.
 
     Example:
         >>> result = screen(["Olesya Shigina"], ["registry.ftm.json"])  # doctest: +SKIP
         >>> result.people[0].tied  # doctest: +SKIP
         True
     """
-    queries = _queries(people, skip_bad_rows)
+    skipped = Problems(str(people), skip=skip_bad_rows)
+    queries = _queries(people, skipped, encoding)
+    if skipped.found and warn:
+        warn(f"{skipped.path}: skipped {skipped.skipped} bad row(s)")
+        for problem in skipped.found[:20]:
+            warn(f"  {problem}")
     people_file = str(people) if isinstance(people, str | Path) else None
-    with open_store(db, read_only=not registries and db is not None and Path(db).exists()) as store:
-        ingests = [ingest_registry(store, r, mapping=mapping, skip_bad_rows=skip_bad_rows) for r in registries]
+    db_path = Path(db or DEFAULT_DB)
+    if not registries and not db_path.exists():
+        raise StoreError(
+            f"no registry given and no store at {db_path}: pass a registry or run `tiescreen ingest` first"
+        )
+    with open_store(db_path, read_only=not registries) as store:
+        ingests = []
+        for registry in registries:
+            report = ingest_registry(store, registry, mapping=mapping, skip_bad_rows=skip_bad_rows, encoding=encoding)
+            ingests.append(report)
+            if on_ingest:
+                on_ingest(report)
         results = screen_queries(store, queries, threshold=threshold, limit=limit, progress=progress)
-        run = RunInfo(__version__, threshold, datetime.now(UTC).isoformat(timespec="seconds"),
-                      tuple(store.sources()), people_file, title)  # fmt: skip
+        run = RunInfo(
+            __version__,
+            threshold,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            tuple(store.sources()),
+            people_file,
+            title,
+        )
     return ScreenResult(results, run, ingests)
 
 
-def _queries(people: str | Path | Sequence[Query | str], skip_bad_rows: bool) -> list[Query]:
+def _queries(people: str | Path | Sequence[Query | str], problems: Problems, encoding: str | None) -> list[Query]:
     if isinstance(people, str | Path):
-        return read_people(people, skip_bad_rows=skip_bad_rows)
+        return read_people(people, skip_bad_rows=problems.skip, encoding=encoding, problems=problems)
     out: list[Query] = []
     for i, item in enumerate(people, start=1):
         out.append(item if isinstance(item, Query) else Query(id=str(i), name=str(item), row=i))
@@ -169,7 +206,8 @@ def _screen_chunk(
         # Keep near misses for now: a region or role found among the ties may lift them.
         scored[i] = [(p, e) for p, e in pairs if p.score >= threshold - 0.15]
     tie_map = walker.ties({e.id for pairs in scored.values() for _, e in pairs})
-    surname_keys = {f"t:{parse_name(queries[i].name).surname.key}" for i in chunk if parse_name(queries[i].name).surname}  # type: ignore[union-attr]
+    surnames = [parse_name(queries[i].name).surname for i in chunk]
+    surname_keys = {f"t:{s.key}" for s in surnames if s is not None}
     counts = store.key_counts(surname_keys)
     out: list[PersonResult] = []
     for i in chunk:
@@ -193,11 +231,19 @@ def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], s
     level, reasons = match_confidence(pair, q, ties, surname_count)
     rated = tuple(_with_confidence(t, level) for t in ties)
     return Match(
-        entity_id=entity.id, caption=entity.caption, schema=entity.schema, score=round(pair.score, 4),
-        explanation=pair.evidence, ties=rated, confidence=level, reasons=tuple(reasons),
-        names=tuple(entity.names()[:12]), birth_dates=entity.get("birthDate"),
-        provenance=(entity.provenance,) if entity.provenance else (), relation=pair.relation,
-    )  # fmt: skip
+        entity_id=entity.id,
+        caption=entity.caption,
+        schema=entity.schema,
+        score=round(pair.score, 4),
+        explanation=pair.evidence,
+        ties=rated,
+        confidence=level,
+        reasons=tuple(reasons),
+        names=tuple(entity.names()[:12]),
+        birth_dates=entity.get("birthDate"),
+        provenance=(entity.provenance,) if entity.provenance else (),
+        relation=pair.relation,
+    )
 
 
 def _with_confidence(tie: Tie, level: str) -> Tie:

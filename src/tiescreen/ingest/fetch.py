@@ -68,7 +68,9 @@ def fetch(
             _write_meta(meta_path, resp.headers, url)
     except httpx.HTTPError as exc:
         if target.exists():
-            warn(f"warning: {url}: cannot reach it ({_reason(exc)}); using the copy cached on {meta.get('fetched', '?')}")
+            warn(
+                f"warning: {url}: cannot reach it ({_reason(exc)}); using the copy cached on {meta.get('fetched', '?')}"
+            )
             return target
         raise FetchError(url, f"cannot download: {_reason(exc)} (are you offline?)") from None
     return target
@@ -80,7 +82,11 @@ def _reason(exc: httpx.HTTPError) -> str:
 
 
 def _stream_to(
-    resp: httpx.Response, target: Path, progress: Callable[[int, int | None], None] | None, limit: int, url: str
+    resp: httpx.Response,
+    target: Path,
+    progress: Callable[[int, int | None], None] | None,
+    limit: int,
+    url: str,
 ) -> None:
     total = int(resp.headers["Content-Length"]) if resp.headers.get("Content-Length", "").isdigit() else None
     if total and total > limit:

@@ -15,7 +15,7 @@ from followthemoney import model
 from tiescreen.ingest.reading import Problems, TextFile, nul_problem
 from tiescreen.model import Provenance, RegistryEntity
 
-__all__ = ["LINK_SCHEMATA", "parse_ftm", "edge_props"]
+__all__ = ["LINK_SCHEMATA", "edge_props", "parse_ftm"]
 
 # Schemata whose entity references the tie walk follows: (source property, target property).
 LINK_SCHEMATA = {
@@ -102,8 +102,11 @@ def _entity(
         return None
     schema = model.get(schema_name) if isinstance(schema_name, str) else None
     if schema is None:
-        problems.add(where, f"entity {entity_id!r} has unknown schema {schema_name!r}",
-                     "use a FollowTheMoney schema such as Person, Occupancy, Position")  # fmt: skip
+        problems.add(
+            where,
+            f"entity {entity_id!r} has unknown schema {schema_name!r}",
+            "use a FollowTheMoney schema such as Person, Occupancy, Position",
+        )
         return None
     props = raw.get("properties") or {}
     if not isinstance(props, dict):

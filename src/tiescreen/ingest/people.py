@@ -12,24 +12,38 @@ from tiescreen.model import Query
 from tiescreen.normalize.dates import parse_date
 from tiescreen.normalize.text import clean_text
 
-__all__ = ["read_people", "people_from_text"]
+__all__ = ["people_from_text", "read_people"]
 
 NAME_COLUMNS = ("name", "full_name", "fullname", "person", "фио", "имя")
 MAX_NAME = 1000
 
 
-def read_people(path: Path | str, *, skip_bad_rows: bool = False, encoding: str | None = None) -> list[Query]:
+def read_people(
+    path: Path | str,
+    *,
+    skip_bad_rows: bool = False,
+    encoding: str | None = None,
+    problems: Problems | None = None,
+) -> list[Query]:
     """Read a list of people to screen.
+
+    Args:
+        path: CSV, JSON lines or text file.
+        skip_bad_rows: keep good rows and record bad ones in ``problems`` (else stop).
+        encoding: read in this encoding instead of UTF-8/UTF-16.
+        problems: collects the skipped rows' problems when given.
 
     Raises:
         InputError: missing or unreadable file, no name column, bad rows (unless skipped).
     """
     text = read_text(path, encoding)
-    return people_from_text(text, skip_bad_rows=skip_bad_rows)
+    if problems is not None:
+        problems.path, problems.skip = text.path, skip_bad_rows
+    return people_from_text(text, skip_bad_rows=skip_bad_rows, problems=problems)
 
 
 def people_from_text(text: TextFile, *, skip_bad_rows: bool = False, problems: Problems | None = None) -> list[Query]:
-    problems = problems or Problems(text.path, skip=skip_bad_rows)
+    problems = problems if problems is not None else Problems(text.path, skip=skip_bad_rows)
     fmt = detect_format(text)
     if fmt == "text":
         people = _from_lines(text, problems)
@@ -40,8 +54,12 @@ def people_from_text(text: TextFile, *, skip_bad_rows: bool = False, problems: P
             if not rows and not columns:
                 problems.finish()
             found = ", ".join(repr(c) for c in columns[:12]) or "none"
-            raise InputError.single(text.path, "header", f"has no 'name' column (columns found: {found})",
-                                    "name the column with the people's names 'name'")  # fmt: skip
+            raise InputError.single(
+                text.path,
+                "header",
+                f"has no 'name' column (columns found: {found})",
+                "name the column with the people's names 'name'",
+            )
         people = [q for q in (_query(row, name_col, problems) for row in rows) if q is not None]
     problems.finish()
     if not people:

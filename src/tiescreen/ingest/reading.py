@@ -54,8 +54,7 @@ class TextFile:
     content_hash: str
 
     def lines(self) -> Iterator[tuple[int, str]]:
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            yield number, line
+        yield from enumerate(self.text.splitlines(), start=1)
 
 
 def file_hash(data: bytes) -> str:
@@ -79,8 +78,7 @@ def read_text(path: Path | str, encoding: str | None = None) -> TextFile:
             return TextFile(str(p), data.decode(encoding), encoding, digest)
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError.single(p, "", f"cannot be read as {encoding}: {exc}") from None
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return TextFile(str(p), _decode(p, data, name), name, digest)
     utf16 = _utf16_without_bom(data)
@@ -141,7 +139,10 @@ def _decode(p: Path, data: bytes, encoding: str) -> str:
         elif _looks_binary(data):
             raise InputError.single(p, f"line {line}", "is a binary file, not text") from None
         raise InputError.single(
-            p, f"line {line}", f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not valid {encoding}", hint
+            p,
+            f"line {line}",
+            f"byte 0x{data[exc.start]:02x} at offset {exc.start} is not valid {encoding}",
+            hint,
         ) from None
 
 

@@ -27,8 +27,14 @@ class Row:
 def detect_format(text: TextFile) -> str:
     """``"jsonl"``, ``"json"``, ``"csv"`` or ``"text"``, from the name and the first line."""
     name = text.path.lower()
-    for ext, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".csv", "csv"), (".tsv", "csv"),
-                     (".txt", "text"), (".json", "json")):  # fmt: skip
+    for ext, fmt in (
+        (".jsonl", "jsonl"),
+        (".ndjson", "jsonl"),
+        (".csv", "csv"),
+        (".tsv", "csv"),
+        (".txt", "text"),
+        (".json", "json"),
+    ):
         if name.endswith(ext):
             if fmt == "json" and not text.text.lstrip().startswith("["):
                 return "jsonl"
@@ -123,8 +129,11 @@ def _csv_rows(text: TextFile, problems: Problems) -> tuple[list[str], list[Row]]
             problems.add(where, nul)
             continue
         if len(cells) > len(columns):
-            problems.add(where, f"has {len(cells)} cells but the header has {len(columns)} columns",
-                         "quote cells that contain the delimiter")  # fmt: skip
+            problems.add(
+                where,
+                f"has {len(cells)} cells but the header has {len(columns)} columns",
+                "quote cells that contain the delimiter",
+            )
             continue
         rows.append(Row(number, where, dict(zip(columns, cells, strict=False))))
     return columns, rows

@@ -155,7 +155,13 @@ def _dates(row: Row, mapping: ColumnMapping, problems: Problems) -> dict[str, st
 
 
 def _row_entities(
-    row: Row, mapping: ColumnMapping, problems: Problems, source: str, url: str | None, digest: str, loaded_at: str
+    row: Row,
+    mapping: ColumnMapping,
+    problems: Problems,
+    source: str,
+    url: str | None,
+    digest: str,
+    loaded_at: str,
 ) -> list[RegistryEntity]:
     name = _value(mapping.name, row.cells)
     if not any(ch.isalpha() for ch in name):
@@ -177,21 +183,44 @@ def _row_entities(
         return RegistryEntity(entity_id, schema, caption, clean, prov)
 
     region, country = _value(mapping.region, row.cells), _value(mapping.country, row.cells)
-    person = make("Person", "", name, {
-        "name": [name], "birthDate": [dates.get("birth_date", "")], "country": [country],
-        "address": [region], "sourceUrl": [record_url or ""],
-    })  # fmt: skip
+    person = make(
+        "Person",
+        "",
+        name,
+        {
+            "name": [name],
+            "birthDate": [dates.get("birth_date", "")],
+            "country": [country],
+            "address": [region],
+            "sourceUrl": [record_url or ""],
+        },
+    )
     out = [person]
     position, body = _value(mapping.position, row.cells), _value(mapping.body, row.cells)
     if position or body:
         org = make("PublicBody", f"body:{body}", body, {"name": [body], "address": [region]}, True) if body else None
-        post = make("Position", f"position:{position or body}", position or body, {
-            "name": [position or body], "organization": [org.id if org else ""], "subnationalArea": [region],
-        }, True)  # fmt: skip
-        occ = make("Occupancy", f"occupancy:{position or body}", position or body, {
-            "holder": [person.id], "post": [post.id], "startDate": [dates.get("start", "")],
-            "endDate": [dates.get("end", "")],
-        })  # fmt: skip
+        post = make(
+            "Position",
+            f"position:{position or body}",
+            position or body,
+            {
+                "name": [position or body],
+                "organization": [org.id if org else ""],
+                "subnationalArea": [region],
+            },
+            True,
+        )
+        occ = make(
+            "Occupancy",
+            f"occupancy:{position or body}",
+            position or body,
+            {
+                "holder": [person.id],
+                "post": [post.id],
+                "startDate": [dates.get("start", "")],
+                "endDate": [dates.get("end", "")],
+            },
+        )
         out.extend(e for e in (org, post, occ) if e is not None)
     party = _value(mapping.party, row.cells)
     if party:

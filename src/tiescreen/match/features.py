@@ -29,7 +29,13 @@ def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
     agree = [d for ok, d in verdicts if ok]
     if agree:
         return Evidence("birth_date", 1.0, f"birth date: {query.birth_date} = {agree[0]}", query.birth_date, agree[0])
-    return Evidence("birth_date", 0.0, f"birth date: {query.birth_date} ≠ {dates[0]} (conflict)", query.birth_date, dates[0])
+    return Evidence(
+        "birth_date",
+        0.0,
+        f"birth date: {query.birth_date} ≠ {dates[0]} (conflict)",
+        query.birth_date,
+        dates[0],
+    )
 
 
 _REGION_PROPS = ("address", "country", "subnationalArea", "region", "jurisdiction", "notes", "birthPlace")
@@ -40,8 +46,27 @@ def _region_words(text: str) -> set[str]:
     return {keys_for(w)[0][:6] for w in words}
 
 
-_GENERIC = {k for w in ("область", "республика", "край", "район", "город", "oblast", "republic", "region",
-                        "district", "city", "krai", "округ", "okrug", "russia", "россия") for k in _region_words(w)}  # fmt: skip
+_GENERIC = {
+    k
+    for w in (
+        "область",
+        "республика",
+        "край",
+        "район",
+        "город",
+        "oblast",
+        "republic",
+        "region",
+        "district",
+        "city",
+        "krai",
+        "округ",
+        "okrug",
+        "russia",
+        "россия",
+    )
+    for k in _region_words(w)
+}
 
 
 def region(query: Query, entity: RegistryEntity, extra: list[str] | None = None) -> Evidence | None:
@@ -57,4 +82,10 @@ def region(query: Query, entity: RegistryEntity, extra: list[str] | None = None)
     for text in texts:
         if wanted & _region_words(text):
             return Evidence("region", 1.0, f"region: {query.region} ~ {text[:80]}", query.region, text[:80])
-    return Evidence("region", 0.0, f"region: {query.region} not in {texts[0][:80]} (conflict)", query.region, texts[0][:80])
+    return Evidence(
+        "region",
+        0.0,
+        f"region: {query.region} not in {texts[0][:80]} (conflict)",
+        query.region,
+        texts[0][:80],
+    )

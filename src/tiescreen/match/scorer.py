@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from tiescreen.match import features
 from tiescreen.match.tokens import initial_matches, token_similarity
 from tiescreen.model import Evidence, Query, RegistryEntity
-from tiescreen.normalize.names import NameToken, ParsedName, parse_name, surname_gender_pair
+from tiescreen.normalize.names import ParsedName, parse_name, surname_gender_pair
 
 __all__ = ["DEFAULT_THRESHOLD", "PairScore", "Scorer", "score_names"]
 
 DEFAULT_THRESHOLD = 0.7
 _ROLE_WEIGHT = {"surname": 1.0, "given": 0.8, "patronymic": 0.6, "unknown": 0.8, "initial": 0.3}
-_ROLE_LABEL = {"surname": "surname", "given": "given name", "patronymic": "patronymic", "unknown": "name word",
-               "initial": "initial"}  # fmt: skip
+_ROLE_LABEL = {
+    "surname": "surname",
+    "given": "given name",
+    "patronymic": "patronymic",
+    "unknown": "name word",
+    "initial": "initial",
+}
 MAX_NAMES = 24
 
 
@@ -86,22 +91,44 @@ def _align(q: ParsedName, c: ParsedName) -> _NameScore:
         if role == "surname" and surname_gender_pair(a.key, b.key):
             result.relation = "possible_relative"
             result.conflicts.append("surname_gender")
-            result.evidence.append(Evidence("surname_gender", 0.0,
-                f"surname: {a.text} / {b.text} are the male and female forms of one family name: "
-                "a different person (possibly a relative)", a.text, b.text))  # fmt: skip
+            result.evidence.append(
+                Evidence(
+                    "surname_gender",
+                    0.0,
+                    f"surname: {a.text} / {b.text} are the male and female forms of one family name: "
+                    "a different person (possibly a relative)",
+                    a.text,
+                    b.text,
+                )
+            )
             sim = 0.1
         elif role == "patronymic" and b.role == "patronymic" and sim < 0.85:
             result.conflicts.append("patronymic")
-            result.evidence.append(Evidence("patronymic", 0.0,
-                f"patronymic: {a.text} ≠ {b.text} (different fathers: strong evidence of a different person)",
-                a.text, b.text))  # fmt: skip
+            result.evidence.append(
+                Evidence(
+                    "patronymic",
+                    0.0,
+                    f"patronymic: {a.text} ≠ {b.text} (different fathers: strong evidence of a different person)",
+                    a.text,
+                    b.text,
+                )
+            )
             sim = 0.0
         else:
             if role == "patronymic" and sim >= 0.85:
                 result.patronymic_agrees = True
-            result.evidence.append(Evidence(role, sim, f"{_ROLE_LABEL[role]}: {a.text} = {b.text} ({how})"
-                                            if sim >= 0.75 else f"{_ROLE_LABEL[role]}: {a.text} ≠ {b.text}",
-                                            a.text, b.text, weight))  # fmt: skip
+            result.evidence.append(
+                Evidence(
+                    role,
+                    sim,
+                    f"{_ROLE_LABEL[role]}: {a.text} = {b.text} ({how})"
+                    if sim >= 0.75
+                    else f"{_ROLE_LABEL[role]}: {a.text} ≠ {b.text}",
+                    a.text,
+                    b.text,
+                    weight,
+                )
+            )
         got += weight * sim
     # Query initials must agree with an unused candidate word when both have them.
     for a in q.by_role("initial"):
@@ -115,7 +142,10 @@ def _align(q: ParsedName, c: ParsedName) -> _NameScore:
             got += _ROLE_WEIGHT["initial"]
             result.evidence.append(Evidence("initial", 1.0, f"initial: {a.text}. = {hit.text}", a.text, hit.text))
         else:
-            result.evidence.append(Evidence("initial", 0.0, f"initial: {a.text}. matches no other name word", a.text, ""))
+            result.conflicts.append("initials")
+            result.evidence.append(
+                Evidence("initial", 0.0, f"initial: {a.text}. matches no other name word (conflict)", a.text, "")
+            )
     # A patronymic on one side only is no evidence; patronymics that differ are handled above.
     q_pat, c_pat = q.patronymic, c.patronymic
     if q_pat is not None and c_pat is not None and q_full.index(q_pat) not in aligned:
@@ -123,6 +153,8 @@ def _align(q: ParsedName, c: ParsedName) -> _NameScore:
     result.score = got / total_w if total_w else 0.0
     if "patronymic" in result.conflicts:
         result.score *= 0.55
+    if "initials" in result.conflicts:
+        result.score *= 0.6
     if q.gender and c.gender and q.gender != c.gender and "surname_gender" not in result.conflicts:
         result.conflicts.append("gender")
         result.evidence.append(Evidence("gender", 0.0, f"gender: the names read as {q.gender} and {c.gender}"))
@@ -169,7 +201,10 @@ class Scorer:
         agreements: list[str] = ["patronymic"] if ns.patronymic_agrees else []
         conflicts = list(ns.conflicts)
         score = ns.score
-        for feature in (features.birth_date(query, entity), features.region(query, entity, list(context_texts))):
+        for feature in (
+            features.birth_date(query, entity),
+            features.region(query, entity, list(context_texts)),
+        ):
             if feature is None:
                 continue
             evidence.append(feature)
@@ -180,5 +215,6 @@ class Scorer:
                 conflicts.append(feature.feature)
                 score *= 0.6 if feature.feature == "birth_date" else 0.85
         evidence.insert(0, Evidence("name", round(ns.score, 4), f"best name form: {name}", query.name, name))
-        return PairScore(min(1.0, max(0.0, score)), tuple(evidence), ns.relation, tuple(agreements),
-                         tuple(conflicts), name)  # fmt: skip
+        return PairScore(
+            min(1.0, max(0.0, score)), tuple(evidence), ns.relation, tuple(agreements), tuple(conflicts), name
+        )

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from tiescreen.normalize.given_names import same_given_name
+from tiescreen.normalize.given_names import lookup, same_given_name
 from tiescreen.normalize.names import NameToken
 
 __all__ = ["TokenMatch", "token_similarity"]
@@ -38,10 +38,11 @@ def _key_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
             n = max(len(x), len(y))
             if n == 0:
                 continue
-            # One edit in a word of eight letters gives 0.875; short words forgive less.
-            sim = 1.0 - Levenshtein.distance(x, y) / n
-            best = max(best, sim)
-    return best
+            raw = 1.0 - Levenshtein.distance(x, y) / n
+            best = max(best, raw)
+    # One edit in eight letters (0.875) stays a likely typo (0.9); two (0.75) is doubtful
+    # (0.4); three or more is another word (0).
+    return 1.0 if best == 1.0 else max(0.0, min(1.0, (best - 0.65) / 0.25))
 
 
 def token_similarity(a: NameToken, b: NameToken, *, given: bool = False) -> TokenMatch:
@@ -60,6 +61,8 @@ def token_similarity(a: NameToken, b: NameToken, *, given: bool = False) -> Toke
             return TokenMatch((0.97, "same given name"))
         if relation == "short" and sim < SHORT_FORM:
             return TokenMatch((SHORT_FORM, "short form of the same given name"))
+        if relation is None and lookup(a.norm) and lookup(b.norm):
+            return TokenMatch((0.0, "different given names"))
     return TokenMatch((sim, "similar spelling" if sim >= 0.75 else "different"))
 
 

@@ -22,9 +22,9 @@ from tiescreen.model.result import (
 
 __all__ = [
     "CONFIDENCE_LEVELS",
-    "Evidence",
     "PARTY_SCHEMATA",
     "PERSON_SCHEMATA",
+    "Evidence",
     "Match",
     "PersonResult",
     "Provenance",

@@ -49,4 +49,8 @@ class RegistryEntity:
         return list(seen)
 
     def to_ftm(self) -> dict[str, Any]:
-        return {"id": self.id, "schema": self.schema, "properties": {k: list(v) for k, v in self.properties.items()}}
+        return {
+            "id": self.id,
+            "schema": self.schema,
+            "properties": {k: list(v) for k, v in self.properties.items()},
+        }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from tiescreen.model.provenance import Provenance, SourceInfo
@@ -14,7 +14,7 @@ CONFIDENCE_LEVELS = ("possible", "probable", "confirmed")
 STANDS_BEHIND = frozenset({"probable", "confirmed"})
 
 
-class TieKind(str, Enum):
+class TieKind(StrEnum):
     """The kinds of tie to the state (DESIGN.md, "Ties")."""
 
     OFFICE = "office"

@@ -32,7 +32,7 @@ def _table() -> dict[str, list[GivenName]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cols = (line.split("\t") + ["", ""])[:3]
+        cols = ([*line.split("\t"), "", ""])[:3]
         name, gender, shorts = cols[0].strip(), cols[1].strip(), cols[2]
         forms = [(name, False)] + [(s.strip(), True) for s in shorts.split(",") if s.strip()]
         for form, short in forms:

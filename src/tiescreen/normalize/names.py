@@ -88,7 +88,7 @@ def _split(text: str) -> tuple[list[str], int | None]:
         comma_at = len([w for w in _TOKEN_SPLIT.split(head) if w])
     words: list[str] = []
     for raw in _TOKEN_SPLIT.split(text):
-        raw = raw.strip(".-'\"«»“”()")  # noqa: B005 - a set of characters is meant
+        raw = raw.strip(".-'\"«»“”()")
         if not raw:
             continue
         if re.fullmatch(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?", raw + ("" if raw.endswith(".") else ".")):
@@ -118,16 +118,12 @@ def parse_name(name: str) -> ParsedName:
         elif _is_patronymic(norm, keys[i]):
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
-    tokens = tuple(
-        NameToken(w, n, k, r) for w, n, k, r in zip(words, norms, keys, roles, strict=True)
-    )
+    tokens = tuple(NameToken(w, n, k, r) for w, n, k, r in zip(words, norms, keys, roles, strict=True))
     script = "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in cleaned) else "latin"
     return ParsedName(cleaned, tokens, _gender(tokens), script)
 
 
-def _assign_given_and_surname(
-    words: list[str], norms: list[str], roles: list[str], comma_at: int | None
-) -> None:
+def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[str], comma_at: int | None) -> None:
     free = [i for i, r in enumerate(roles) if r == "unknown"]
     if not free:
         return
@@ -166,7 +162,7 @@ def _assign_given_and_surname(
 def _gender(tokens: tuple[NameToken, ...]) -> str | None:
     for t in tokens:
         if t.role == "patronymic":
-            if t.key.endswith("na") or t.norm in {"кызы", "kizi", "kisi", "kyzy", "kizi"}:
+            if t.key.endswith("na") or t.norm in {"кызы", "kizi", "kisi", "kyzy"}:
                 return "f"
             return "m"
     for t in tokens:

@@ -14,11 +14,13 @@ __all__ = ["clean_text", "fold_homoglyphs", "fold_text", "script_of"]
 
 # Invisible or formatting characters that change nothing a reader sees.
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
-    + list(range(0x200B, 0x2010))  # zero-width space/joiners, LRM/RLM
-    + list(range(0x202A, 0x202F))  # bidi embeddings and overrides
-    + list(range(0x2060, 0x2070))  # word joiner, invisible operators, bidi isolates
-    + list(range(0xFE00, 0xFE10)),  # variation selectors
+    [
+        *(0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0),
+        *range(0x200B, 0x2010),  # zero-width space/joiners, LRM/RLM
+        *range(0x202A, 0x202F),  # bidi embeddings and overrides
+        *range(0x2060, 0x2070),  # word joiner, invisible operators, bidi isolates
+        *range(0xFE00, 0xFE10),  # variation selectors
+    ],
     None,
 )
 _DASHES = dict.fromkeys([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D], "-")
@@ -71,7 +73,7 @@ def clean_text(text: str) -> str:
 def _strip_orphan_marks(text: str) -> str:
     out: list[str] = []
     for ch in text:
-        if unicodedata.combining(ch) and (not out or not out[-1].isalpha() and not unicodedata.combining(out[-1])):
+        if unicodedata.combining(ch) and (not out or (not out[-1].isalpha() and not unicodedata.combining(out[-1]))):
             continue
         out.append(ch)
     return "".join(out)

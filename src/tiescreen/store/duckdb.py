@@ -32,7 +32,9 @@ class DuckDBBackend(Backend):
         except duckdb.IOException as exc:
             text = str(exc).splitlines()[0]
             if "lock" in text.lower():
-                raise StoreError(f"{self.path}: the store is being written by another process; try again when it is done") from None
+                raise StoreError(
+                    f"{self.path}: the store is being written by another process; try again when it is done"
+                ) from None
             raise StoreError(f"{self.path}: cannot open the store: {text}") from None
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a tiescreen store ({str(exc).splitlines()[0]})") from None

@@ -37,7 +37,17 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS name_keys (key TEXT, entity_id TEXT, source TEXT)",
     "CREATE TABLE IF NOT EXISTS key_stats (key TEXT PRIMARY KEY, n INTEGER)",
 )
-_ENTITY_COLS = ("id", "schema", "caption", "properties", "source", "record", "url", "content_hash", "loaded_at")
+_ENTITY_COLS = (
+    "id",
+    "schema",
+    "caption",
+    "properties",
+    "source",
+    "record",
+    "url",
+    "content_hash",
+    "loaded_at",
+)
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> RegistryStore:
@@ -79,8 +89,10 @@ class RegistryStore:
     # -- sources ---------------------------------------------------------------------------
 
     def sources(self) -> list[SourceInfo]:
-        rows = self.db.query("list sources", "SELECT name, path, url, content_hash, loaded_at, records, skipped "
-                             "FROM sources ORDER BY name")  # fmt: skip
+        rows = self.db.query(
+            "list sources",
+            "SELECT name, path, url, content_hash, loaded_at, records, skipped FROM sources ORDER BY name",
+        )
         return [SourceInfo(*r) for r in rows]
 
     def source(self, name: str) -> SourceInfo | None:
@@ -101,10 +113,12 @@ class RegistryStore:
             merged = self._merge_existing(merged)
             self._insert_entities(info.name, merged)
             self.db.query("drop source", "DELETE FROM sources WHERE name = ?", info.name)
-            self.db.insert("record source", "sources", ("name", "path", "url", "content_hash", "loaded_at",
-                           "records", "skipped", "kind"),
-                           [(info.name, info.path, info.url, info.content_hash, info.loaded_at, info.records,
-                             info.skipped, kind)])  # fmt: skip
+            self.db.insert(
+                "record source",
+                "sources",
+                ("name", "path", "url", "content_hash", "loaded_at", "records", "skipped", "kind"),
+                [(info.name, info.path, info.url, info.content_hash, info.loaded_at, info.records, info.skipped, kind)],
+            )
             self._refresh_key_stats()
 
     def _merge_existing(self, entities: list[RegistryEntity]) -> list[RegistryEntity]:
@@ -117,11 +131,24 @@ class RegistryStore:
 
     def _insert_entities(self, source: str, entities: list[RegistryEntity]) -> None:
         for batch in chunks(entities, 20_000):
-            rows, refs, keys = [], [], []
+            rows: list[tuple[object, ...]] = []
+            refs: list[tuple[str, str, str, str]] = []
+            keys: list[tuple[str, str, str]] = []
             for e in batch:
                 p = e.provenance or Provenance(source, e.id)
-                rows.append((e.id, e.schema, e.caption, json.dumps(dict(e.properties), ensure_ascii=False),
-                             p.source, p.record, p.url, p.content_hash, p.loaded_at))  # fmt: skip
+                rows.append(
+                    (
+                        e.id,
+                        e.schema,
+                        e.caption,
+                        json.dumps(dict(e.properties), ensure_ascii=False),
+                        p.source,
+                        p.record,
+                        p.url,
+                        p.content_hash,
+                        p.loaded_at,
+                    )
+                )
                 refs.extend((e.id, prop, dst, source) for prop, dst in _entity_refs(e))
                 if e.schema in PERSON_SCHEMATA:
                     keys.extend((k, e.id, source) for k in sorted(entity_keys(e)))
@@ -131,7 +158,10 @@ class RegistryStore:
 
     def _refresh_key_stats(self) -> None:
         self.db.query("key stats", "DELETE FROM key_stats")
-        self.db.query("key stats", "INSERT INTO key_stats SELECT key, COUNT(DISTINCT entity_id) FROM name_keys GROUP BY key")
+        self.db.query(
+            "key stats",
+            "INSERT INTO key_stats SELECT key, COUNT(DISTINCT entity_id) FROM name_keys GROUP BY key",
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -139,8 +169,11 @@ class RegistryStore:
         wanted = sorted(set(ids))
         found: dict[str, RegistryEntity] = {}
         for batch in chunks(wanted, 5_000):
-            rows = self.db.query("read entities", f"SELECT {', '.join(_ENTITY_COLS)} FROM entities "
-                                 "WHERE list_contains(?, id)", list(batch))  # fmt: skip
+            rows = self.db.query(
+                "read entities",
+                f"SELECT {', '.join(_ENTITY_COLS)} FROM entities WHERE list_contains(?, id)",
+                list(batch),
+            )
             for row in rows:
                 found[row[0]] = _entity_from_row(row)
         return found
@@ -150,8 +183,12 @@ class RegistryStore:
         wanted = sorted(set(ids))
         if not wanted:
             return []
-        return [tuple(r) for r in self.db.query("walk refs", "SELECT DISTINCT src, prop, dst FROM refs "
-                                                 "WHERE list_contains(?, dst)", wanted)]  # type: ignore[misc]
+        return [
+            (str(r[0]), str(r[1]), str(r[2]))
+            for r in self.db.query(
+                "walk refs", "SELECT DISTINCT src, prop, dst FROM refs WHERE list_contains(?, dst)", wanted
+            )
+        ]
 
     def count(self, schema: str | None = None) -> int:
         if schema:
@@ -242,6 +279,9 @@ def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
     entity_id, schema, caption, props, source, record, url, digest, loaded = row
     data = json.loads(props) if props else {}
     return RegistryEntity(
-        entity_id, schema, caption, {k: tuple(v) for k, v in data.items()},
+        entity_id,
+        schema,
+        caption,
+        {k: tuple(v) for k, v in data.items()},
         Provenance(source, record, url, digest, loaded),
-    )  # fmt: skip
+    )

@@ -34,29 +34,97 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 _RULING = _rx(r"единая россия", r"единой россии", r"united russia", r"yedinaya rossiya", r"edinaya rossiya")
-_PARTY = _rx(r"\bпарти[яи]\b", r"\bparty\b", r"\bлдпр\b", r"\bкпрф\b", r"справедлив\w* росси", r"новые люди",
-             r"\bldpr\b", r"\bkprf\b", r"\byabloko\b", r"\bяблоко\b")  # fmt: skip
+_PARTY = _rx(
+    r"\bпарти[яи]\b",
+    r"\bparty\b",
+    r"\bлдпр\b",
+    r"\bкпрф\b",
+    r"справедлив\w* росси",
+    r"новые люди",
+    r"\bldpr\b",
+    r"\bkprf\b",
+    r"\byabloko\b",
+    r"\bяблоко\b",
+)
 _MOVEMENT = _rx(
-    r"народн\w+ фронт", r"\bонф\b", r"people'?s front", r"\bonf\b", r"общественн\w+ палат", r"civic chamber",
-    r"public chamber", r"юнарми", r"yunarmiya", r"движени\w+ первых", r"movement of the first",
-    r"молод\w+ гварди", r"young guard", r"боев\w+ братств", r"combat brotherhood", r"российск\w+ движени",
-    r"совет\w* матерей", r"council of mothers", r"волонт\w+ рот", r"мы вместе", r"\bмолодежн\w+ парламент",
+    r"народн\w+ фронт",
+    r"\bонф\b",
+    r"people'?s front",
+    r"\bonf\b",
+    r"общественн\w+ палат",
+    r"civic chamber",
+    r"public chamber",
+    r"юнарми",
+    r"yunarmiya",
+    r"движени\w+ первых",
+    r"movement of the first",
+    r"молод\w+ гварди",
+    r"young guard",
+    r"боев\w+ братств",
+    r"combat brotherhood",
+    r"российск\w+ движени",
+    r"совет\w* матерей",
+    r"council of mothers",
+    r"волонт\w+ рот",
+    r"мы вместе",
+    r"\bмолодежн\w+ парламент",
 )
 _LEGISLATURE = _rx(
-    r"совет\w* депутатов", r"\bдум[аыеу]\b", r"законодательн\w+ собрани", r"собрани\w+ депутатов",
-    r"\bхурал", r"курултай", r"\bпарламент", r"городск\w+ совет", r"муниципальн\w+ совет", r"\bгоссовет",
-    r"council of deputies", r"\bduma\b", r"legislative assembly", r"\bparliament\b", r"city council",
-    r"municipal council", r"state council", r"\bkhural\b", r"federation council", r"совет\w* федерации",
+    r"совет\w* депутатов",
+    r"\bдум[аыеу]\b",
+    r"законодательн\w+ собрани",
+    r"собрани\w+ депутатов",
+    r"\bхурал",
+    r"курултай",
+    r"\bпарламент",
+    r"городск\w+ совет",
+    r"муниципальн\w+ совет",
+    r"\bгоссовет",
+    r"council of deputies",
+    r"\bduma\b",
+    r"legislative assembly",
+    r"\bparliament\b",
+    r"city council",
+    r"municipal council",
+    r"state council",
+    r"\bkhural\b",
+    r"federation council",
+    r"совет\w* федерации",
     r"народн\w+ собрани",
 )
 _GOVERNMENT = _rx(
-    r"\bадминистраци", r"\bправительств", r"\bминистерств", r"\bмэри[яи]\b", r"\bпрефектур", r"\bуправ[аы]\b",
-    r"\bгубернатор", r"\bпрокуратур", r"\bсуд\b", r"\bсуда\b", r"\bмвд\b", r"\bфсб\b", r"\bфедеральн\w+ служб",
-    r"\bфедеральн\w+ агентств", r"\bдепартамент", r"\bкомитет\w*\b.*\b(?:по|города|области|края|республики)",
-    r"\bглав[аы] (?:района|города|республики|администрации)", r"\bкремл", r"администрации президента",
-    r"\badministration\b", r"\bgovernment\b", r"\bministry\b", r"\bministerial?\b", r"\bmayor'?s office\b",
-    r"\bprefecture\b", r"\bprosecutor", r"\bcourt\b", r"\bfederal (?:service|agency)\b", r"\bgovernor\b",
-    r"\bkremlin\b", r"presidential (?:administration|executive office)", r"\bdepartment of\b",
+    r"\bадминистраци",
+    r"\bправительств",
+    r"\bминистерств",
+    r"\bмэри[яи]\b",
+    r"\bпрефектур",
+    r"\bуправ[аы]\b",
+    r"\bгубернатор",
+    r"\bпрокуратур",
+    r"\bсуд\b",
+    r"\bсуда\b",
+    r"\bмвд\b",
+    r"\bфсб\b",
+    r"\bфедеральн\w+ служб",
+    r"\bфедеральн\w+ агентств",
+    r"\bдепартамент",
+    r"\bкомитет\w*\b.*\b(?:по|города|области|края|республики)",
+    r"\bглав[аы] (?:района|города|республики|администрации)",
+    r"\bкремл",
+    r"администрации президента",
+    r"\badministration\b",
+    r"\bgovernment\b",
+    r"\bministry\b",
+    r"\bministerial?\b",
+    r"\bmayor'?s office\b",
+    r"\bprefecture\b",
+    r"\bprosecutor",
+    r"\bcourt\b",
+    r"\bfederal (?:service|agency)\b",
+    r"\bgovernor\b",
+    r"\bkremlin\b",
+    r"presidential (?:administration|executive office)",
+    r"\bdepartment of\b",
 )
 _STATE_FORM = _rx(
     r"\b(?:фгбу|гбу|мбу|гку|мку|фгку|фгуп|гуп|муп|гау|мау|фгау|фгбоу|гбоу|мбоу|мбдоу|мадоу|гбуз|гауз|мбуз|огбу|"
@@ -67,9 +135,22 @@ _STATE_FORM = _rx(
     r"\bmunicipal (?:budgetary|budget|unitary|institution|enterprise)",
     r"\bfederal state (?:budgetary|unitary|institution)",
 )
-_STATE_MEDIA = _rx(r"\bвгтрк\b", r"первый канал", r"\bтасс\b", r"\btass\b", r"риа новости", r"ria novosti",
-                   r"\brt\b", r"russia today", r"россия[- ]1", r"россия сегодня", r"\bvgtrk\b", r"channel one",
-                   r"звезда", r"\bzvezda\b")  # fmt: skip
+_STATE_MEDIA = _rx(
+    r"\bвгтрк\b",
+    r"первый канал",
+    r"\bтасс\b",
+    r"\btass\b",
+    r"риа новости",
+    r"ria novosti",
+    r"\brt\b",
+    r"russia today",
+    r"россия[- ]1",
+    r"россия сегодня",
+    r"\bvgtrk\b",
+    r"channel one",
+    r"звезда",
+    r"\bzvezda\b",
+)
 
 
 def classify_body(name: str | None, topics: tuple[str, ...] = ()) -> BodyClass:
@@ -96,7 +177,13 @@ def classify_body(name: str | None, topics: tuple[str, ...] = ()) -> BodyClass:
         return BodyClass("state_media", None, "state media")
     if _STATE_FORM.search(text) or topic_set & {"gov.soe", "gov.muni"}:
         return BodyClass("state_institution", None, "a state or municipal institution by its legal form")
-    if _GOVERNMENT.search(text) or topic_set & {"gov", "gov.executive", "gov.national", "gov.state",
-                                                 "gov.judicial", "gov.security"}:  # fmt: skip
+    if _GOVERNMENT.search(text) or topic_set & {
+        "gov",
+        "gov.executive",
+        "gov.national",
+        "gov.state",
+        "gov.judicial",
+        "gov.security",
+    }:
         return BodyClass("government", None, "a government body")
     return BodyClass(None)

@@ -39,7 +39,9 @@ def role_agrees(role: str | None, ties: Sequence[Tie]) -> bool:
     return any(wanted & _stems(f"{t.role or ''} {t.body or ''}") for t in ties)
 
 
-def match_confidence(pair: PairScore, query: Query, ties: Sequence[Tie], surname_count: int = 0) -> tuple[str, list[str]]:
+def match_confidence(
+    pair: PairScore, query: Query, ties: Sequence[Tie], surname_count: int = 0
+) -> tuple[str, list[str]]:
     """The confidence level of a match and the reasons, in words."""
     if pair.relation == "possible_relative":
         return "possible", ["other-gender form of the surname: a different person, possibly a relative"]

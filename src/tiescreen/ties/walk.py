@@ -72,7 +72,9 @@ class TieWalker:
         links = self.store.entities({src for src, _, _ in refs})
         onward_ids = {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
         onward = self.store.entities(onward_ids)
-        orgs = self.store.entities({o for e in onward.values() if e.schema == "Position" for o in e.get("organization")})
+        orgs = self.store.entities(
+            {o for e in onward.values() if e.schema == "Position" for o in e.get("organization")}
+        )
         for src, prop, dst in refs:
             link = links.get(src)
             if link is None or link.schema not in _LINKS or _LINKS[link.schema][0] != prop:
@@ -87,7 +89,11 @@ class TieWalker:
         return result
 
     def _link_tie(
-        self, person: RegistryEntity, link: RegistryEntity, target: RegistryEntity, orgs: dict[str, RegistryEntity]
+        self,
+        person: RegistryEntity,
+        link: RegistryEntity,
+        target: RegistryEntity,
+        orgs: dict[str, RegistryEntity],
     ) -> Tie | None:
         body_entity = target
         role = link.first("role")
@@ -114,8 +120,19 @@ class TieWalker:
         sources = tuple(dict.fromkeys(_cite(e) for e in (person, link, target, body_entity)))
         steps = tuple(c for c in dict.fromkeys([person.caption, role or link.caption, body_name or ""]) if c)
         ruling = cls.ruling_party if cls.kind == "party" else None
-        return Tie(kind, role, body_name, current, tuple(path), sources, start, end,
-                   body_kind=cls.kind, ruling_party=ruling, steps=steps)  # fmt: skip
+        return Tie(
+            kind,
+            role,
+            body_name,
+            current,
+            tuple(path),
+            sources,
+            start,
+            end,
+            body_kind=cls.kind,
+            ruling_party=ruling,
+            steps=steps,
+        )
 
     @staticmethod
     def _kind(schema: str, cls: BodyClass, role: str | None, link: RegistryEntity, current: bool) -> TieKind | None:
@@ -143,8 +160,18 @@ class TieWalker:
             is_pep = "role.pep" in person.get("topics") or cls.kind is not None
             if not is_pep:
                 continue
-            ties.append(Tie(TieKind.OFFICE, position, None, None, (person.id,), (_cite(person),),
-                            body_kind=cls.kind, steps=(person.caption, position)))  # fmt: skip
+            ties.append(
+                Tie(
+                    TieKind.OFFICE,
+                    position,
+                    None,
+                    None,
+                    (person.id,),
+                    (_cite(person),),
+                    body_kind=cls.kind,
+                    steps=(person.caption, position),
+                )
+            )
         return ties
 
     def _relative_ties(self, ids: list[str]) -> dict[str, list[Tie]]:
@@ -171,12 +198,23 @@ class TieWalker:
             for tie in their.get(other_id, []):
                 if tie.kind in (TieKind.RELATIVE, TieKind.CLAIMED):
                     continue
-                out.setdefault(person_id, []).append(Tie(
-                    TieKind.RELATIVE, tie.role, tie.body, tie.current, (person_id, link.id, *tie.path),
-                    (_cite(link), *tie.sources), tie.start, tie.end, relative_name=relative.caption,
-                    relationship=relationship, body_kind=tie.body_kind, ruling_party=tie.ruling_party,
-                    steps=(relationship, *tie.steps),
-                ))  # fmt: skip
+                out.setdefault(person_id, []).append(
+                    Tie(
+                        TieKind.RELATIVE,
+                        tie.role,
+                        tie.body,
+                        tie.current,
+                        (person_id, link.id, *tie.path),
+                        (_cite(link), *tie.sources),
+                        tie.start,
+                        tie.end,
+                        relative_name=relative.caption,
+                        relationship=relationship,
+                        body_kind=tie.body_kind,
+                        ruling_party=tie.ruling_party,
+                        steps=(relationship, *tie.steps),
+                    )
+                )
         return out
 
 

@@ -1,0 +1,49 @@
+"""``tiescreen ingest``."""
+
+from __future__ import annotations
+
+import click
+
+from tiescreen.cli.common import build_mapping, db_option, input_options, mapping_options, progress_bar, say
+from tiescreen.ingest import ingest_registry
+from tiescreen.store import open_store
+
+
+@click.command("ingest")
+@click.argument("registries", nargs=-1, required=True, metavar="REGISTRY...")
+@click.option("--name", default=None, help="Source name (default: the file name). Only with one registry.")
+@db_option
+@mapping_options
+@input_options
+def command(
+    registries: tuple[str, ...],
+    name: str | None,
+    db: str | None,
+    mapping: str | None,
+    maps: tuple[str, ...],
+    skip_bad_rows: bool,
+    encoding: str | None,
+) -> None:
+    """Load registries (FtM JSON lines, CSV/JSON lines with a mapping, or URLs) into the store."""
+    if name and len(registries) > 1:
+        raise click.UsageError("--name works with one registry at a time")
+    column_mapping = build_mapping(mapping, maps)
+    with open_store(db) as store:
+        for registry in registries:
+            with progress_bar(f"downloading {registry}") as bar:
+                report = ingest_registry(
+                    store,
+                    registry,
+                    name=name,
+                    mapping=column_mapping,
+                    skip_bad_rows=skip_bad_rows,
+                    encoding=encoding,
+                    progress=bar,
+                )
+            say(report.summary())
+            for problem in report.problems[:20]:
+                say(f"  skipped {problem}")
+        say(
+            f"store {store.db.path if hasattr(store.db, 'path') else ''}: {store.count()} entities, "
+            f"{store.people_count()} people"
+        )

@@ -1,0 +1,58 @@
+"""``tiescreen score-pairs``."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import click
+
+from tiescreen.cli.common import input_options, say, write_output
+from tiescreen.errors import InputError
+from tiescreen.ingest.reading import Problems, read_text
+from tiescreen.ingest.rows import read_rows
+from tiescreen.match.scorer import DEFAULT_THRESHOLD, score_names
+from tiescreen.report.safe import csv_cell
+
+
+@click.command("score-pairs")
+@click.argument("pairs", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default=None, help="Write to this file instead of standard output.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Score at or above which `match` is true.",
+)
+@input_options
+def command(pairs: str, output: str | None, threshold: float, skip_bad_rows: bool, encoding: str | None) -> None:
+    """Score name pairs: reads a CSV with name1,name2 and adds score and match columns."""
+    text = read_text(pairs, encoding)
+    problems = Problems(text.path, skip=skip_bad_rows)
+    columns, rows = read_rows(text, problems, "csv")
+    missing = [c for c in ("name1", "name2") if c not in columns]
+    if missing:
+        raise InputError.single(
+            text.path,
+            "header",
+            f"has no {' or '.join(repr(m) for m in missing)} column",
+            "the CSV needs columns name1,name2",
+        )
+    problems.finish()
+    out = io.StringIO()
+    extra = [c for c in columns if c not in ("score", "match")]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*extra, "score", "match"])
+    for row in rows:
+        score = score_names(row.cells.get("name1", ""), row.cells.get("name2", ""))
+        writer.writerow(
+            [
+                *(csv_cell(row.cells.get(c, "")) for c in extra),
+                f"{score:.4f}",
+                "true" if score >= threshold else "false",
+            ]
+        )
+    if problems.found:
+        say(f"{text.path}: skipped {problems.skipped} bad row(s)")
+    write_output(out.getvalue(), output)

@@ -1,0 +1,95 @@
+"""``tiescreen screen``."""
+
+from __future__ import annotations
+
+import click
+
+from tiescreen.cli.common import (
+    build_mapping,
+    db_option,
+    input_options,
+    mapping_options,
+    progress_bar,
+    say,
+    write_output,
+)
+from tiescreen.match.scorer import DEFAULT_THRESHOLD
+from tiescreen.report import FORMATS, render
+
+
+@click.command("screen")
+@click.argument("people", type=click.Path(dir_okay=False))
+@click.option(
+    "-r",
+    "--registry",
+    "registries",
+    multiple=True,
+    metavar="FILE|URL",
+    help="Registry to screen against (FtM JSON lines or CSV); loaded into the store unless unchanged. "
+    "Repeatable. Without it, the store prepared with `tiescreen ingest` is used.",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True, help="Output format."
+)
+@click.option("-o", "--output", default=None, help="Write to this file instead of standard output.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Lowest score reported as a match.",
+)
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most matches reported per person."
+)
+@click.option("--title", default=None, help="Title of the report.")
+@click.option("--fail-on-match", is_flag=True, help="Exit with code 3 when anyone has a tie.")
+@db_option
+@mapping_options
+@input_options
+def command(
+    people: str,
+    registries: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    threshold: float,
+    limit: int,
+    title: str | None,
+    fail_on_match: bool,
+    db: str | None,
+    mapping: str | None,
+    maps: tuple[str, ...],
+    skip_bad_rows: bool,
+    encoding: str | None,
+) -> None:
+    """Screen PEOPLE (CSV, JSON lines or one name per line) for ties to the state."""
+    from tiescreen.pipeline import screen
+
+    def reported(report: object) -> None:
+        say(report.summary())  # type: ignore[attr-defined]
+        for problem in getattr(report, "problems", ())[:20]:
+            say(f"  skipped {problem}")
+
+    with progress_bar("screening") as bar:
+        result = screen(
+            people,
+            registries,
+            db=db,
+            threshold=threshold,
+            limit=limit,
+            mapping=build_mapping(mapping, maps),
+            skip_bad_rows=skip_bad_rows,
+            encoding=encoding,
+            progress=bar,
+            on_ingest=reported,
+            warn=say,
+            title=title,
+        )
+    summary = result.summary()
+    say(
+        f"screened {summary['screened']}: {summary['tied']} with a tie, {summary['possible']} possible only, "
+        f"{summary['no_tie_found']} with no tie found in the sources screened"
+    )
+    write_output(render(result, fmt), output)
+    if fail_on_match and summary["tied"]:
+        raise SystemExit(3)
