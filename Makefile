@@ -1,0 +1,29 @@
+# The two quick-start commands (README): `make demo` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test setup lint
+
+$(BIN)/tiescreen: pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tiescreen needs Python 3.11 or newer")'
+	@command -v pkg-config >/dev/null && pkg-config --exists icu-uc || { \
+	  echo "PyICU (needed by followthemoney) builds against ICU: install it first, e.g."; \
+	  echo "  sudo apt-get install -y pkg-config libicu-dev g++ python3-dev python3-venv"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(BIN)/tiescreen
+
+setup: $(BIN)/tiescreen
+
+demo: setup
+	$(BIN)/tiescreen demo --dir tiescreen-demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
