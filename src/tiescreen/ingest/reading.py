@@ -86,8 +86,7 @@ def read_text(path: Path | str, encoding: str | None = None) -> TextFile:
         return TextFile(str(p), _decode(p, data, utf16), utf16, digest)
     text = _decode(p, data, "utf-8")
     if "\x00" in text and _looks_binary(data):
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise InputError.single(p, f"line {line}", "is a binary file, not text")
+        raise InputError.single(p, "", "is a binary file, not text")
     return TextFile(str(p), text, "utf-8", digest)
 
 
@@ -137,7 +136,7 @@ def _decode(p: Path, data: bytes, encoding: str) -> str:
         if guess:
             hint = f"the file looks like {guess}; convert it to UTF-8 or pass --encoding {guess}"
         elif _looks_binary(data):
-            raise InputError.single(p, f"line {line}", "is a binary file, not text") from None
+            raise InputError.single(p, "", "is a binary file, not text") from None
         raise InputError.single(
             p,
             f"line {line}",
