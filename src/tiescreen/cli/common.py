@@ -6,12 +6,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tiescreen.errors import ConfigError
-from tiescreen.ingest.tabular import ColumnMapping, load_mapping
+
+if TYPE_CHECKING:
+    from tiescreen.ingest.tabular import ColumnMapping
 
 F = Callable[..., Any]
 
@@ -56,6 +58,8 @@ def input_options(f: F) -> F:
 def build_mapping(mapping: str | None, maps: tuple[str, ...]) -> ColumnMapping | None:
     if not mapping and not maps:
         return None
+    from tiescreen.ingest.tabular import ColumnMapping, load_mapping
+
     base = load_mapping(mapping) if mapping else ColumnMapping()
     pairs: dict[str, str | None] = {}
     for item in maps:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 
 from tiescreen.cli.common import build_mapping, db_option, input_options, mapping_options, progress_bar, say
-from tiescreen.ingest import ingest_registry
-from tiescreen.store import open_store
 
 
 @click.command("ingest")
@@ -27,6 +25,9 @@ def command(
     """Load registries (FtM JSON lines, CSV/JSON lines with a mapping, or URLs) into the store."""
     if name and len(registries) > 1:
         raise click.UsageError("--name works with one registry at a time")
+    from tiescreen.ingest import ingest_registry
+    from tiescreen.store import open_store
+
     column_mapping = build_mapping(mapping, maps)
     with open_store(db) as store:
         for registry in registries:

@@ -9,10 +9,7 @@ import click
 
 from tiescreen.cli.common import input_options, say, write_output
 from tiescreen.errors import InputError
-from tiescreen.ingest.reading import Problems, read_text
-from tiescreen.ingest.rows import read_rows
-from tiescreen.match.scorer import DEFAULT_THRESHOLD, score_names
-from tiescreen.report.safe import csv_cell
+from tiescreen.match.defaults import DEFAULT_THRESHOLD
 
 
 @click.command("score-pairs")
@@ -28,6 +25,11 @@ from tiescreen.report.safe import csv_cell
 @input_options
 def command(pairs: str, output: str | None, threshold: float, skip_bad_rows: bool, encoding: str | None) -> None:
     """Score name pairs: reads a CSV with name1,name2 and adds score and match columns."""
+    from tiescreen.ingest.reading import Problems, read_text
+    from tiescreen.ingest.rows import read_rows
+    from tiescreen.match.scorer import score_names
+    from tiescreen.report.safe import csv_cell
+
     text = read_text(pairs, encoding)
     problems = Problems(text.path, skip=skip_bad_rows)
     columns, rows = read_rows(text, problems, "csv")

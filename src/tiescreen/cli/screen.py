@@ -13,7 +13,7 @@ from tiescreen.cli.common import (
     say,
     write_output,
 )
-from tiescreen.match.scorer import DEFAULT_THRESHOLD
+from tiescreen.match.defaults import DEFAULT_THRESHOLD
 from tiescreen.report import FORMATS, render
 
 
@@ -63,7 +63,13 @@ def command(
     encoding: str | None,
 ) -> None:
     """Screen PEOPLE (CSV, JSON lines or one name per line) for ties to the state."""
+    from pathlib import Path
+
     from tiescreen.pipeline import screen
+    from tiescreen.store import DEFAULT_DB
+
+    if not registries and not Path(db or DEFAULT_DB).exists():
+        raise click.UsageError(f"no --registry given and no store at {db or DEFAULT_DB}; run `tiescreen ingest` first")
 
     def reported(report: object) -> None:
         say(report.summary())  # type: ignore[attr-defined]

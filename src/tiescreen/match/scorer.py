@@ -17,7 +17,8 @@ from tiescreen.normalize.names import ParsedName, parse_name, surname_gender_pai
 
 __all__ = ["DEFAULT_THRESHOLD", "PairScore", "Scorer", "score_names"]
 
-DEFAULT_THRESHOLD = 0.7
+from tiescreen.match.defaults import DEFAULT_THRESHOLD
+
 _ROLE_WEIGHT = {"surname": 1.0, "given": 0.8, "patronymic": 0.6, "unknown": 0.8, "initial": 0.3}
 _ROLE_LABEL = {
     "surname": "surname",

@@ -1,0 +1,5 @@
+"""``python -m tiescreen``."""
+
+from tiescreen.cli import main
+
+main()
