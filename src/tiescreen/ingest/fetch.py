@@ -18,7 +18,7 @@ import httpx
 
 from tiescreen.errors import FetchError
 
-__all__ = ["cache_dir", "fetch", "is_url"]
+__all__ = ["cache_dir", "cached_path", "fetch", "is_url"]
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 MAX_BYTES = 2 * 1024**3
@@ -35,6 +35,13 @@ def cache_dir() -> Path:
     return path
 
 
+def cached_path(url: str) -> Path:
+    """Where the cached copy of ``url`` lives (whether or not it exists yet)."""
+    stem = hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+    suffix = "".join(Path(httpx.URL(url).path).suffixes[-2:])[:20]
+    return cache_dir() / f"{stem}{suffix}"
+
+
 def fetch(
     url: str,
     *,
@@ -48,9 +55,7 @@ def fetch(
         FetchError: the URL cannot be reached and nothing is cached, the server answers with
             an error, or the body is larger than ``max_bytes``.
     """
-    stem = hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
-    suffix = "".join(Path(httpx.URL(url).path).suffixes[-2:])[:20]
-    target = cache_dir() / f"{stem}{suffix}"
+    target = cached_path(url)
     meta_path = target.with_name(target.name + ".meta.json")
     meta = _read_meta(meta_path) if target.exists() else {}
     headers = {"User-Agent": "tiescreen (+https://github.com/tiescreen)"}
