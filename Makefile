@@ -7,9 +7,7 @@ BIN := $(VENV)/bin
 
 $(BIN)/tiescreen: pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tiescreen needs Python 3.11 or newer")'
-	@command -v pkg-config >/dev/null && pkg-config --exists icu-uc || { \
-	  echo "PyICU (needed by followthemoney) builds against ICU: install it first, e.g."; \
-	  echo "  sudo apt-get install -y pkg-config libicu-dev g++ python3-dev python3-venv"; exit 1; }
+	@{ command -v pkg-config >/dev/null && pkg-config --exists icu-uc && $(PY) -c 'import ensurepip' 2>/dev/null; } || ./.ci/system-deps.sh
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
