@@ -1,0 +1,62 @@
+"""The public Python API: tiescreen.screen and its result objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tiescreen
+from tiescreen.errors import StoreError
+from tiescreen.model import Query
+
+
+def test_screen_from_files_and_result_objects(tmp_path: Path, peps: Path, attendees: Path) -> None:
+    result = tiescreen.screen(attendees, [peps], db=tmp_path / "s.duckdb")
+    assert [p.query.id for p in result] == ["q1", "q2", "q3", "q4"]
+    shigina = result.people[0]
+    assert shigina.tied and shigina.verdict == "tied"
+    assert shigina.matches[0].entity_id == "p-1"
+    assert {t.kind.value for t in shigina.matches[0].ties} == {"office", "party"}
+    assert result.people[3].verdict == "no_tie_found" and not result.people[3].matches
+    summary = result.summary()
+    assert summary["screened"] == 4 and summary["tied"] == sum(p.tied for p in result)
+    assert result.run.sources[0].content_hash.startswith("sha256:")
+    data = result.to_dict()
+    assert data["people"][0]["query"]["id"] == "q1" and data["summary"] == summary
+
+
+def test_to_pandas_has_one_row_per_tie(tmp_path: Path, peps: Path, attendees: Path) -> None:
+    result = tiescreen.screen(attendees, [peps], db=tmp_path / "s.duckdb")
+    frame = result.to_pandas()
+    ties = sum(max(1, len(m.ties)) for p in result for m in p.matches) + sum(1 for p in result if not p.matches)
+    assert len(frame) == ties
+    assert set(frame[frame.query_id == "q1"].tie_kind) == {"office", "party"}
+
+
+def test_names_and_queries_given_directly(tmp_path: Path, peps: Path) -> None:
+    people = ["Тас-оол Ирина", Query(id="x", name="Olesya Shigina", birth_date="1975-04-02")]
+    result = tiescreen.screen(people, [peps], db=tmp_path / "s.duckdb")
+    assert result.people[0].query.id == "1"
+    tas = result.people[0].matches[0]
+    assert tas.entity_id == "p-2" and tas.ties[0].kind.value in {"office", "state_employer"}
+    shigina = result.people[1].matches[0]
+    assert shigina.confidence == "confirmed" and "birth date" in " ".join(shigina.reasons)
+
+
+def test_screen_against_a_prepared_store_without_registries(tmp_path: Path, peps: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    tiescreen.screen(["x"], [peps], db=db)
+    result = tiescreen.screen(["Olesya Shigina"], db=db)
+    assert result.people[0].tied
+    with pytest.raises(StoreError, match="no store"):
+        tiescreen.screen(["Olesya Shigina"], db=tmp_path / "missing.duckdb")
+
+
+def test_conflicting_birth_date_is_never_a_finding(tmp_path: Path, peps: Path) -> None:
+    result = tiescreen.screen([Query(id="a", name="Шигина Олеся", birth_date="1990-01-01")], [peps],
+                              db=tmp_path / "s.duckdb", threshold=0.3)  # fmt: skip
+    person = result.people[0]
+    assert not person.tied
+    for match in person.matches:
+        assert match.confidence == "possible"
