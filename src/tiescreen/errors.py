@@ -7,7 +7,10 @@
      │    └── FetchError                    a URL could not be downloaded
      ├── StoreError                         the embedded or shared store failed
      │    └── UnsupportedFeature            a backend cannot do what a stage asks
-     └── ConfigError (also ValueError)      a mapping or option does not make sense
+     ├── ConfigError (also ValueError)      a mapping or option does not make sense
+     └── ReviewError                        a review action cannot be done
+          ├── NotFound                      no such run, candidate or decision
+          └── PermissionDenied              the user's role does not allow it
 
 The library raises these; only ``cli.py`` turns them into one line and an exit code.
 """
@@ -21,7 +24,10 @@ __all__ = [
     "ConfigError",
     "FetchError",
     "InputError",
+    "NotFound",
+    "PermissionDenied",
     "Problem",
+    "ReviewError",
     "StoreError",
     "TiescreenError",
     "UnsupportedFeature",
@@ -86,3 +92,15 @@ class StoreError(TiescreenError):
 
 class UnsupportedFeature(StoreError):
     """A backend was asked for something it declares it cannot do."""
+
+
+class ReviewError(TiescreenError):
+    """A review action (decision, undo, run) cannot be done as asked."""
+
+
+class NotFound(ReviewError):
+    """No such run, candidate, decision or user."""
+
+
+class PermissionDenied(ReviewError):
+    """The user's role does not allow this action."""

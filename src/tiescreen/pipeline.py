@@ -6,29 +6,29 @@ sources -> normalize -> index -> match -> ties -> report
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tiescreen import __version__
+from tiescreen.engine.ingest import ingest
 from tiescreen.errors import StoreError
-from tiescreen.index.keys import query_keys
-from tiescreen.ingest import ColumnMapping, IngestReport, ingest_registry, read_people
+from tiescreen.ingest import ColumnMapping, IngestReport, read_people
 from tiescreen.ingest.reading import Problems
 from tiescreen.match.scorer import DEFAULT_THRESHOLD, PairScore, Scorer
 from tiescreen.model import Match, PersonResult, Query, RegistryEntity, RunInfo, Tie
 from tiescreen.normalize.names import parse_name
+from tiescreen.stats.event import EventStats, StatsConfig, count_confirmed, event_statistics
 from tiescreen.store.registry import DEFAULT_DB, RegistryStore, open_store
-from tiescreen.ties.confidence import match_confidence
+from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
 from tiescreen.ties.walk import TieWalker
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ScreenResult", "screen", "screen_queries"]
+__all__ = ["ScreenResult", "screen", "screen_article", "screen_queries"]
 
-CANDIDATES_PER_QUERY = 50
 MATCHES_PER_QUERY = 10
 Progress = Callable[[int, int], None]
 
@@ -40,6 +40,7 @@ class ScreenResult:
     people: list[PersonResult]
     run: RunInfo
     ingests: list[IngestReport] = field(default_factory=list)
+    stats_config: StatsConfig = field(default_factory=StatsConfig)
 
     def __iter__(self) -> Iterator[PersonResult]:
         return iter(self.people)
@@ -63,12 +64,19 @@ class ScreenResult:
             "possible": sum(1 for p in self.people if p.possible),
             "no_tie_found": sum(1 for p in self.people if p.verdict == "no_tie_found"),
             "by_kind": dict(sorted(kinds.items())),
+            "confirmed": count_confirmed(self.people)[0],
         }
+
+    def statistics(self) -> EventStats:
+        """The staging statistics (``stats_config`` holds the base rate, precision, recall)."""
+        confirmed, _family = count_confirmed(self.people)
+        return event_statistics(len(self.people), confirmed, self.stats_config)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "run": self.run.to_dict(),
             "summary": self.summary(),
+            "statistics": self.statistics().to_dict(),
             "people": [p.to_dict() for p in self.people],
         }
 
@@ -95,6 +103,8 @@ def screen(
     on_ingest: Callable[[IngestReport], None] | None = None,
     warn: Callable[[str], None] | None = None,
     title: str | None = None,
+    workers: int | None = None,
+    engine: str = "local",
 ) -> ScreenResult:
     """Screen people against registries and return per-person results with ties and evidence.
 
@@ -110,6 +120,8 @@ def screen(
         progress: called with (done, total) while screening.
         on_ingest: called with each registry's :class:`IngestReport`.
         warn: called with a line for each skipped row of the people list.
+        workers: processes that score candidates (default: every core this process may use).
+        engine: ``"local"`` (embedded) or ``"spark"`` (``pip install 'tiescreen[spark]'``).
 
     Returns:
         A :class:`ScreenResult`; ``to_dict()`` and ``to_pandas()`` give it as data.
@@ -137,11 +149,13 @@ def screen(
     with open_store(db_path, read_only=not registries) as store:
         ingests = []
         for registry in registries:
-            report = ingest_registry(store, registry, mapping=mapping, skip_bad_rows=skip_bad_rows, encoding=encoding)
+            report = ingest(store, registry, mapping=mapping, skip_bad_rows=skip_bad_rows, encoding=encoding)
             ingests.append(report)
             if on_ingest:
                 on_ingest(report)
-        results = screen_queries(store, queries, threshold=threshold, limit=limit, progress=progress)
+        results = screen_queries(
+            store, queries, threshold=threshold, limit=limit, progress=progress, workers=workers, engine=engine
+        )
         run = RunInfo(
             __version__,
             threshold,
@@ -151,6 +165,33 @@ def screen(
             title,
         )
     return ScreenResult(results, run, ingests)
+
+
+def screen_article(
+    article: str | Path, registries: Sequence[str | Path] = (), *, lang: str | None = None, **options: Any
+) -> ScreenResult:
+    """Screen everyone an article names; attach each role it states as a ``claimed`` tie.
+
+    Args:
+        article: an HTML file, a text file or a URL (see :func:`tiescreen.extract.extract_article`).
+        registries: as for :func:`screen`.
+        lang: ``"ru"`` or ``"en"``; detected when None.
+        options: the keyword options of :func:`screen`.
+
+    Returns:
+        A :class:`ScreenResult` whose people carry ``claims`` (the article's sentence as
+        evidence, the article as source); claims alone never make a person ``tied``.
+    """
+    from tiescreen.extract import extract_article
+    from tiescreen.extract.screening import article_queries, with_claims
+
+    extracted = extract_article(article, lang=lang)
+    if options.get("title") is None:
+        options["title"] = extracted.title
+    result = screen(article_queries(extracted), registries, **options)
+    result.people = with_claims(result.people, extracted)
+    result.run = replace(result.run, people_file=str(article))
+    return result
 
 
 def _queries(people: str | Path | Sequence[Query | str], problems: Problems, encoding: str | None) -> list[Query]:
@@ -170,22 +211,28 @@ def screen_queries(
     limit: int = MATCHES_PER_QUERY,
     progress: Progress | None = None,
     scorer: Scorer | None = None,
+    workers: int | None = None,
+    engine: str = "local",
 ) -> list[PersonResult]:
-    """Screen already-read queries against a store."""
+    """Screen already-read queries against a store, scoring on ``workers`` cores (default: all).
+
+    ``engine="spark"`` runs candidate generation and scoring as a Spark job instead
+    (``$SPARK_MASTER``, default local); ties are walked in the store either way.
+    """
+    from tiescreen.engine.local import screen_blocks
+
+    if engine == "spark":
+        from tiescreen.engine import require_spark
+
+        require_spark()
+        from tiescreen.engine.spark import screen_blocks
     scorer = scorer or Scorer(threshold)
     walker = TieWalker(store)
-    keyed = [(i, k) for i, q in enumerate(queries) for k in sorted(query_keys(q.name))]
-    max_share = max(1000, store.people_count() // 50)
-    candidates = store.candidates(keyed, CANDIDATES_PER_QUERY, max_share)
     results: list[PersonResult] = []
-    batch = 500
-    for start in range(0, len(queries), batch):
-        chunk = range(start, min(start + batch, len(queries)))
-        ids = {e for i in chunk for e in candidates.get(i, [])}
-        entities = store.entities(ids)
-        results.extend(_screen_chunk(store, walker, scorer, queries, chunk, candidates, entities, threshold, limit))
-        if progress:
-            progress(min(start + batch, len(queries)), len(queries))
+    for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress):
+        chunk = range(block.start, block.start + len(block.scored))
+        scored = {i: block.scored[i - block.start] for i in chunk}
+        results.extend(_screen_chunk(store, walker, scorer, queries, chunk, scored, threshold, limit))
     return results
 
 
@@ -195,16 +242,10 @@ def _screen_chunk(
     scorer: Scorer,
     queries: Sequence[Query],
     chunk: range,
-    candidates: dict[int, list[str]],
-    entities: dict[str, RegistryEntity],
+    scored: dict[int, list[tuple[PairScore, RegistryEntity]]],
     threshold: float,
     limit: int,
 ) -> list[PersonResult]:
-    scored: dict[int, list[tuple[PairScore, RegistryEntity]]] = {}
-    for i in chunk:
-        pairs = [(scorer.score(queries[i], entities[e]), entities[e]) for e in candidates.get(i, []) if e in entities]
-        # Keep near misses for now: a region or role found among the ties may lift them.
-        scored[i] = [(p, e) for p, e in pairs if p.score >= threshold - 0.15]
     tie_map = walker.ties({e.id for pairs in scored.values() for _, e in pairs})
     surnames = [parse_name(queries[i].name).surname for i in chunk]
     surname_keys = {f"t:{s.key}" for s in surnames if s is not None}
@@ -229,7 +270,7 @@ def _screen_chunk(
 
 def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], surname_count: int) -> Match:
     level, reasons = match_confidence(pair, q, ties, surname_count)
-    rated = tuple(_with_confidence(t, level) for t in ties)
+    rated = tuple(_with_confidence(t, tie_confidence(t, level, ties)) for t in ties)
     return Match(
         entity_id=entity.id,
         caption=entity.caption,
@@ -243,6 +284,7 @@ def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], s
         birth_dates=entity.get("birthDate"),
         provenance=(entity.provenance,) if entity.provenance else (),
         relation=pair.relation,
+        conflicts=tuple(conflict_details(pair.evidence, pair.conflicts)),
     )
 
 

@@ -49,9 +49,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from tiescreen.cli import demo, ingest, score_pairs, screen
+    from tiescreen.cli import demo, extract, ingest, score_pairs, screen, serve
 
-    for module in (ingest, screen, score_pairs, demo):
+    for module in (ingest, screen, score_pairs, demo, serve, extract):
         cli.add_command(module.command)
 
 

@@ -37,6 +37,7 @@ def command(folder: str) -> None:
         ("jsonl", "report.jsonl"),
         ("csv", "report.csv"),
         ("md", "report.md"),
+        ("ftm", "findings.ftm.jsonl"),
     ):
         (Path(folder) / name).write_text(render(result, fmt), encoding="utf-8")
     s = result.summary()

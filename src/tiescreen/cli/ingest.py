@@ -25,14 +25,14 @@ def command(
     """Load registries (FtM JSON lines, CSV/JSON lines with a mapping, or URLs) into the store."""
     if name and len(registries) > 1:
         raise click.UsageError("--name works with one registry at a time")
-    from tiescreen.ingest import ingest_registry
+    from tiescreen.engine.ingest import ingest
     from tiescreen.store import open_store
 
     column_mapping = build_mapping(mapping, maps)
     with open_store(db) as store:
         for registry in registries:
-            with progress_bar(f"downloading {registry}") as bar:
-                report = ingest_registry(
+            with progress_bar(f"loading {registry}") as bar:
+                report = ingest(
                     store,
                     registry,
                     name=name,

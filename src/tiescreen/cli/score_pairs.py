@@ -22,12 +22,23 @@ from tiescreen.match.defaults import DEFAULT_THRESHOLD
     show_default=True,
     help="Score at or above which `match` is true.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also add an `explanation` column: what was compared, part by part (person names).",
+)
 @input_options
-def command(pairs: str, output: str | None, threshold: float, skip_bad_rows: bool, encoding: str | None) -> None:
-    """Score name pairs: reads a CSV with name1,name2 and adds score and match columns."""
+def command(
+    pairs: str, output: str | None, threshold: float, explain: bool, skip_bad_rows: bool, encoding: str | None
+) -> None:
+    """Score name pairs: reads a CSV with name1,name2 and adds score and match columns.
+
+    An optional `schema` column (FtM schema: Person, Company, Organization...) makes
+    non-person names compare as organisation names.
+    """
     from tiescreen.ingest.reading import Problems, read_text
     from tiescreen.ingest.rows import read_rows
-    from tiescreen.match.scorer import score_names
+    from tiescreen.match.scorer import explain_names, score_names, warm_up
     from tiescreen.report.safe import csv_cell
 
     text = read_text(pairs, encoding)
@@ -43,18 +54,24 @@ def command(pairs: str, output: str | None, threshold: float, skip_bad_rows: boo
         )
     problems.finish()
     out = io.StringIO()
-    extra = [c for c in columns if c not in ("score", "match")]
+    added = ["score", "match", *(["explanation"] if explain else [])]
+    extra = [c for c in columns if c not in added]
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*extra, "score", "match"])
+    writer.writerow([*extra, *added])
+    warm_up()
     for row in rows:
-        score = score_names(row.cells.get("name1", ""), row.cells.get("name2", ""))
-        writer.writerow(
-            [
-                *(csv_cell(row.cells.get(c, "")) for c in extra),
-                f"{score:.4f}",
-                "true" if score >= threshold else "false",
-            ]
-        )
+        name1, name2 = row.cells.get("name1", ""), row.cells.get("name2", "")
+        schema = row.cells.get("schema", "") or "Person"
+        score = score_names(name1, name2, schema)
+        cells = [
+            *(csv_cell(row.cells.get(c, "")) for c in extra),
+            f"{score:.4f}",
+            "true" if score >= threshold else "false",
+        ]
+        if explain:
+            why = "; ".join(e.detail for e in explain_names(name1, name2)[1]) if schema == "Person" else ""
+            cells.append(csv_cell(why))
+        writer.writerow(cells)
     if problems.found:
         say(f"{text.path}: skipped {problems.skipped} bad row(s)")
     write_output(out.getvalue(), output)

@@ -15,10 +15,18 @@ from tiescreen.cli.common import (
 )
 from tiescreen.match.defaults import DEFAULT_THRESHOLD
 from tiescreen.report import FORMATS, render
+from tiescreen.stats.event import DEFAULT_BASE_RATE, DEFAULT_PRECISION, DEFAULT_RECALL, StatsConfig
 
 
 @click.command("screen")
-@click.argument("people", type=click.Path(dir_okay=False))
+@click.argument("people", type=click.Path(dir_okay=False), required=False)
+@click.option(
+    "--from-article",
+    metavar="ARTICLE",
+    default=None,
+    help="Screen everyone this article (HTML file, text file or URL) names instead of PEOPLE; "
+    "its role statements are attached as claimed evidence.",
+)
 @click.option(
     "-r",
     "--registry",
@@ -43,18 +51,60 @@ from tiescreen.report import FORMATS, render
     "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most matches reported per person."
 )
 @click.option("--title", default=None, help="Title of the report.")
+@click.option(
+    "--base-rate",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_BASE_RATE,
+    show_default=True,
+    help="Share of the population the audience was said to come from that has such ties; the default is "
+    "an upper estimate from party and Rosstat figures (docs/ties.md).",
+)
+@click.option(
+    "--precision",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DEFAULT_PRECISION,
+    show_default=True,
+    help="The matcher's precision on confirmed ties, for the statistics' sensitivity band.",
+)
+@click.option(
+    "--recall",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=DEFAULT_RECALL,
+    show_default=True,
+    help="The matcher's recall of real ties, for the statistics' sensitivity band.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processes that score candidates (default: every core this process may use).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "spark")),
+    default="local",
+    show_default=True,
+    help="Where candidates are found and scored: here, or as a Spark job ($SPARK_MASTER; "
+    "needs pip install 'tiescreen[spark]').",
+)
 @click.option("--fail-on-match", is_flag=True, help="Exit with code 3 when anyone has a tie.")
 @db_option
 @mapping_options
 @input_options
 def command(
-    people: str,
+    people: str | None,
+    from_article: str | None,
     registries: tuple[str, ...],
     fmt: str,
     output: str | None,
     threshold: float,
     limit: int,
     title: str | None,
+    base_rate: float,
+    precision: float,
+    recall: float,
+    workers: int | None,
+    engine: str,
     fail_on_match: bool,
     db: str | None,
     mapping: str | None,
@@ -62,11 +112,16 @@ def command(
     skip_bad_rows: bool,
     encoding: str | None,
 ) -> None:
-    """Screen PEOPLE (CSV, JSON lines or one name per line) for ties to the state."""
+    """Screen PEOPLE (CSV, JSON lines or one name per line), or an article's people, for ties to the state."""
+    from functools import partial
     from pathlib import Path
 
-    from tiescreen.pipeline import screen
+    from tiescreen.pipeline import screen, screen_article
     from tiescreen.store import DEFAULT_DB
+
+    if bool(people) == bool(from_article):
+        raise click.UsageError("give either PEOPLE or --from-article ARTICLE")
+    run = partial(screen_article, from_article) if from_article else partial(screen, people or "")
 
     if not registries and not Path(db or DEFAULT_DB).exists():
         raise click.UsageError(f"no --registry given and no store at {db or DEFAULT_DB}; run `tiescreen ingest` first")
@@ -77,8 +132,7 @@ def command(
             say(f"  skipped {problem}")
 
     with progress_bar("screening") as bar:
-        result = screen(
-            people,
+        result = run(
             registries,
             db=db,
             threshold=threshold,
@@ -90,7 +144,10 @@ def command(
             on_ingest=reported,
             warn=say,
             title=title,
+            workers=workers,
+            engine=engine,
         )
+    result.stats_config = StatsConfig(base_rate=base_rate, precision=precision, recall=recall)
     summary = result.summary()
     say(
         f"screened {summary['screened']}: {summary['tied']} with a tie, {summary['possible']} possible only, "

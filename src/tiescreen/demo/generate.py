@@ -99,7 +99,10 @@ def _bodies(reg: Registry) -> dict[str, str]:
         "ruling": reg.body(RULING, "Россия", "Organization", ["pol.party"]),
         "kprf": reg.body("Коммунистическая партия Российской Федерации", "Россия", "Organization", ["pol.party"]),
         "youth": reg.body("МБУ «Молодёжный центр»", "Краснодарский край", "Organization"),
+        "heat": reg.body("АО «Курская теплосетевая компания»", "Курская область", "Company"),
     }
+    # Only the data makes a joint-stock company a state company: here an Ownership by the region.
+    reg.add("Ownership", "own", owner=b["kursk_gov"], asset=b["heat"], percentage="100", startDate="2014-03-01")
     return b
 
 
@@ -129,6 +132,8 @@ def _staged(reg: Registry, b: dict[str, str]) -> list[dict[str, str]]:
     reg.office(p, "Депутат Ярославской областной думы", b["yar_assembly"], "2018-09-09")
     p = reg.person("Воронцов", "Алексей", "Николаевич", "Ярославская область", "1969-06-06", "male")
     reg.office(p, "Депутат Ярославской областной думы", b["yar_assembly"], "2013-09-08")
+    p = reg.person("Мещерякова", "Виктория", "Андреевна", "Курская область", "1980-10-21")
+    reg.add("Directorship", "dir", director=p, organization=b["heat"], role="заместитель генерального директора")
     role = "мать военнослужащего"
     return [
         {"id": "a01", "name": "Natalia Bakhilina", "region": "Москва", "birth_date": "", "role": role},
@@ -179,13 +184,20 @@ def _staged(reg: Registry, b: dict[str, str]) -> list[dict[str, str]]:
             "role": role,
         },
         {"id": "a12", "name": "Ксения Хромова", "region": "Москва", "birth_date": "", "role": role},
+        {
+            "id": "a13",
+            "name": "Viktoria Meshcheryakova",
+            "region": "Курская область",
+            "birth_date": "",
+            "role": role,
+        },
     ]
 
 
 def _filler(reg: Registry, b: dict[str, str], rng: random.Random, count: int) -> None:
     """Officials who are not at the event, so the registry looks like one."""
     roles = ("Депутат", "Главный специалист", "Начальник отдела", "Заместитель главы", "Консультант")
-    bodies = [k for k in b if k not in ("ruling", "kprf", "onf")]
+    bodies = [k for k in b if k not in ("ruling", "kprf", "onf", "heat")]
     fathers = list(PATRONYMICS)
     for _ in range(count):
         female = rng.random() < 0.5

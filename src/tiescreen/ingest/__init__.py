@@ -56,12 +56,15 @@ def _is_ftm(text: TextFile) -> bool:
     body = text.text.lstrip()
     if body.startswith("["):
         return '"schema"' in body[:5000]
-    first = body.split("\n", 1)[0]
-    try:
-        data = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(data, dict) and "schema" in data and "id" in data
+    # The first few lines decide, so that one broken first line does not make it a table.
+    for line in [ln for ln in body.split("\n", 6)[:6] if ln.strip()][:5]:
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict) and "schema" in data and "id" in data:
+            return True
+    return False
 
 
 def ingest_registry(

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from followthemoney import model
+from followthemoney import model, registry
 
 from tiescreen.ingest.reading import Problems, TextFile, nul_problem
 from tiescreen.model import Provenance, RegistryEntity
@@ -29,6 +29,7 @@ LINK_SCHEMATA = {
     "Representation": ("agent", "client"),
     "UnknownLink": ("subject", "object"),
 }
+MAX_NAME = 1000  # characters; longer "names" are data errors (and slow to index)
 # Other references that must resolve for a tie to make sense.
 REQUIRED_REFS = {"Position": ("organization",)}
 
@@ -72,6 +73,9 @@ def _records(text: TextFile, problems: Problems) -> Iterable[tuple[int, Any]]:
         except json.JSONDecodeError as exc:
             problems.add(f"line {exc.lineno}", f"invalid JSON: {exc.msg}")
             return
+        except (ValueError, RecursionError) as exc:
+            problems.add("line 1", f"invalid JSON: {exc}")
+            return
         yield from ((i, item) for i, item in enumerate(data, start=1))
         return
     for number, line in text.lines():
@@ -85,6 +89,8 @@ def _records(text: TextFile, problems: Problems) -> Iterable[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             problems.add(f"line {number}", f"invalid JSON: {exc.msg} at column {exc.colno}")
+        except ValueError as exc:  # a number too long to convert
+            problems.add(f"line {number}", f"invalid JSON: {exc}")
         except RecursionError:
             problems.add(f"line {number}", "JSON nested too deeply")
 
@@ -114,10 +120,14 @@ def _entity(
         return None
     clean: dict[str, tuple[str, ...]] = {}
     for name, values in props.items():
-        if schema.get(name) is None:
+        prop = schema.get(name)
+        if prop is None:
             continue  # FtM evolves; a property this version does not know is left out
         values = values if isinstance(values, list) else [values]
         kept = tuple(str(v) for v in values if isinstance(v, str | int | float) and str(v).strip())
+        if prop.type == registry.name and any(len(v) > MAX_NAME for v in kept):
+            problems.add(where, f"entity {entity_id!r}: a {name!r} is more than {MAX_NAME} characters long")
+            return None
         if kept:
             clean[name] = kept
     caption = raw.get("caption") if isinstance(raw.get("caption"), str) else None

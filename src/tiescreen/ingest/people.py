@@ -84,6 +84,9 @@ def _from_lines(text: TextFile, problems: Problems) -> list[Query]:
         if nul:
             problems.add(f"line {number}", nul)
             continue
+        if len(line) > 10 * MAX_NAME:  # not worth cleaning: it cannot become a usable name
+            problems.add(f"line {number}", f"is {len(line)} characters long, more than a name can be")
+            continue
         name = clean_text(line)
         if not _usable_name(name, f"line {number}", problems):
             continue
@@ -103,7 +106,11 @@ def _usable_name(name: str, where: str, problems: Problems) -> bool:
 
 def _query(row: Row, name_col: str, problems: Problems) -> Query | None:
     lower = {k.strip().lower(): v for k, v in row.cells.items()}
-    name = clean_text(row.cells.get(name_col, ""))
+    raw = row.cells.get(name_col, "")
+    if len(raw) > 10 * MAX_NAME:  # not worth cleaning: it cannot become a usable name
+        problems.add(f"{row.where}, column {name_col!r}", f"is {len(raw)} characters long, more than a name can be")
+        return None
+    name = clean_text(raw)
     if not _usable_name(name, f"{row.where}, column {name_col!r}", problems):
         return None
     birth = clean_text(lower.get("birth_date", "") or lower.get("birthdate", ""))

@@ -71,7 +71,7 @@ def _json_rows(text: TextFile, problems: Problems, fmt: str) -> tuple[list[str],
     if fmt == "json":
         try:
             data = json.loads(text.text)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # ValueError: also numbers too long to convert
             problems.add(f"line {getattr(exc, 'lineno', 1)}", f"invalid JSON: {getattr(exc, 'msg', exc)}")
             return [], []
         items = [(f"item {i}", v) for i, v in enumerate(data if isinstance(data, list) else [data], 1)]
@@ -87,6 +87,8 @@ def _json_rows(text: TextFile, problems: Problems, fmt: str) -> tuple[list[str],
                 items.append((f"line {number}", json.loads(line)))
             except json.JSONDecodeError as exc:
                 problems.add(f"line {number}", f"invalid JSON: {exc.msg} at column {exc.colno}")
+            except ValueError as exc:  # a number too long to convert
+                problems.add(f"line {number}", f"invalid JSON: {exc}")
             except RecursionError:
                 problems.add(f"line {number}", "JSON nested too deeply")
     for where, item in items:

@@ -39,6 +39,7 @@ from tiescreen.normalize.text import clean_text
 __all__ = ["ColumnMapping", "load_mapping", "parse_table"]
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
+MAX_NAME = 1000  # characters; longer "names" are data errors (and slow to index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +164,15 @@ def _row_entities(
     digest: str,
     loaded_at: str,
 ) -> list[RegistryEntity]:
+    if len(row.cells.get(mapping.name, "")) > MAX_NAME:
+        problems.add(f"{row.where}, column {mapping.name!r}", f"name is more than {MAX_NAME} characters long")
+        return []
     name = _value(mapping.name, row.cells)
     if not any(ch.isalpha() for ch in name):
         problems.add(f"{row.where}, column {mapping.name!r}", "has no name")
+        return []
+    if len(name) > MAX_NAME:
+        problems.add(f"{row.where}, column {mapping.name!r}", f"name is {len(name)} characters long, more than {MAX_NAME}")
         return []
     dates = _dates(row, mapping, problems)
     if dates is None:

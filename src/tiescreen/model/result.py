@@ -72,6 +72,8 @@ class Tie:
     body_kind: str | None = None
     ruling_party: bool | None = None
     steps: tuple[str, ...] = ()  # captions of the path's entities, for readers
+    relative_kind: str | None = None  # for a relative: the official's own tie kind (office, party...)
+    evidence: str | None = None  # the sentence or statement the tie rests on (claimed ties, statements)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -83,7 +85,16 @@ class Tie:
             "sources": list(self.sources),
             "confidence": self.confidence,
         }
-        for key in ("start", "end", "relative_name", "relationship", "body_kind", "ruling_party"):
+        for key in (
+            "start",
+            "end",
+            "relative_name",
+            "relationship",
+            "body_kind",
+            "ruling_party",
+            "relative_kind",
+            "evidence",
+        ):
             value = getattr(self, key)
             if value is not None:
                 data[key] = value
@@ -108,6 +119,7 @@ class Match:
     birth_dates: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = ()
     relation: str = "same_person"  # or "possible_relative" (other-gender surname form)
+    conflicts: tuple[str, ...] = ()  # attributes that disagree, in words: they block confirmation
 
     @property
     def tied(self) -> bool:
@@ -126,6 +138,7 @@ class Match:
             "names": list(self.names),
             "birth_dates": list(self.birth_dates),
             "relation": self.relation,
+            "conflicts": list(self.conflicts),
             "provenance": [p.to_dict() for p in self.provenance],
         }
 
@@ -136,6 +149,9 @@ class PersonResult:
 
     query: Query
     matches: tuple[Match, ...]
+    # Roles a news article states (TieKind.CLAIMED, the sentence as evidence): weak until a
+    # registry confirms them, so they never make the person ``tied`` on their own.
+    claims: tuple[Tie, ...] = ()
 
     @property
     def tied(self) -> bool:
@@ -160,12 +176,15 @@ class PersonResult:
         return sorted(kinds)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "query": self.query.to_dict(),
             "tied": self.tied,
             "matches": [m.to_dict() for m in self.matches],
             "verdict": self.verdict,
         }
+        if self.claims:  # only screening from an article has claims
+            data["claims"] = [c.to_dict() for c in self.claims]
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """Parse a person's name into given name, patronymic, surname and initials.
 
 Handles any order ("Шигина Олеся Владимировна", "Olesya Shigina", "SHIGINA Olesya"), a
-comma after the surname ("Шигина, Олеся"), initials ("О. В. Шигина", "Shigina O.V."), either
-script, and guesses the gender from the patronymic, the surname ending and the given name.
+comma after the surname ("Шигина, Олеся"), initials ("О. В. Шигина", "Shigina O.V."), titles
+and disambiguators ("Mr.", "(politik)", "Jr."), Turkic patronymics ("Иршат Юнир улы"), either
+script, and guesses the gender from the patronymic, the given name and the surname ending,
+taking the reading on which the words of the name agree.
 """
 
 from __future__ import annotations
@@ -11,19 +13,33 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tiescreen.normalize.given_names import lookup
-from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text
-from tiescreen.normalize.translit import keys_for
+from rigour.names.prefix import remove_person_prefixes
 
-__all__ = ["NameToken", "ParsedName", "parse_name", "surname_gender_pair"]
+from tiescreen.normalize.given_names import lookup
+from tiescreen.normalize.morph import readings
+from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text
+from tiescreen.normalize.translit import keys_for, loose_keys
+
+__all__ = ["NameToken", "ParsedName", "parse_name", "patronymic_stem", "surname_gender_pair"]
 
 _TOKEN_SPLIT = re.compile(r"[\s,;/]+")
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
+_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")  # SergeiLavrov, ВладимирПутин
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC)$|(?:vna|iXna|iSna|ihna)$")
-_PATRONYMIC_WORDS = {"ogli", "oglu", "ogly", "kisi", "kizi", "kyzy", "ули", "оглы", "кызы", "улы"}
-_FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|ina|ska|cka|aa|ja)$")
-_MALE_SURNAME = re.compile(r"(?:ov|ev|in|ski|cki|oi|o)$")
+_PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC|vitS|vits)$|(?:vna|iXna|iSna|ihna)$")
+# Turkic patronymic markers written after the father's name: Юнир улы, Ali oglu, Гульнара кызы.
+_TURKIC_MALE = {"ogli", "oglu", "ogly", "uli", "ули", "оглы", "улы", "ұлы", "oğlu"}
+_TURKIC_FEMALE = {"kisi", "kizi", "kyzy", "qizi", "кызы", "қызы", "гызы"}
+_DIGRAPHS = {"yu", "ya", "ye", "yo", "ju", "ja", "je", "jo", "iu", "ia", "zh", "kh", "ch", "sh", "ts"}
+_DROP_WORDS = {
+    "jr", "sr", "junior", "senior", "ii", "iii", "iv", "mr", "mrs", "ms", "dr",
+    # Titles the press puts before a name, in the languages of the sources.
+    "president", "президент", "presidente", "président", "präsident", "prezydent", "prezident", "predsjednik",
+    "presiden", "președintele", "elnök", "депутат", "deputy", "governor", "губернатор", "mayor", "мэр", "minister",
+    "министр", "senator", "сенатор", "general", "генерал", "colonel", "полковник",
+}  # fmt: skip
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|ska|cka|aja|ja)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|in|ski|cki|oi)$")
+_PATRONYMIC_SUFFIX = re.compile(r"(?:ovna|evna|ivna|oviX|eviX|iviX|iXna|iniXna|iX|na)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +50,13 @@ class NameToken:
     norm: str
     keys: tuple[str, ...]
     role: str  # given | patronymic | surname | initial | unknown
+    loose: tuple[str, ...] = ()
+    key_set: frozenset[str] = field(default=frozenset(), compare=False)
+    cyrillic: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> str:
+        """The best-reading key (used for blocking)."""
         return self.keys[0]
 
 
@@ -49,8 +69,11 @@ class ParsedName:
     gender: str | None = None  # "m", "f" or None when nothing tells
     script: str = "latin"
     notes: tuple[str, ...] = field(default=())
+    full: tuple[NameToken, ...] = field(default=(), compare=False)  # the words that are not initials
+    initials: tuple[NameToken, ...] = field(default=(), compare=False)
 
     def by_role(self, role: str) -> list[NameToken]:
+        """The tokens of one role, in name order."""
         return [t for t in self.tokens if t.role == role]
 
     @property
@@ -70,11 +93,19 @@ class ParsedName:
 
     @property
     def full_tokens(self) -> list[NameToken]:
-        return [t for t in self.tokens if t.role != "initial"]
+        return list(self.full) if self.full or self.initials else [t for t in self.tokens if t.role != "initial"]
+
+
+def patronymic_stem(token: NameToken) -> tuple[str, ...]:
+    """The father's name inside a patronymic, as keys (Владимирович -> vladimir)."""
+    if token.norm in _TURKIC_MALE or token.norm in _TURKIC_FEMALE:
+        return token.keys
+    stems = {_PATRONYMIC_SUFFIX.sub("", k) for k in token.keys}
+    return tuple(s for s in stems if s) or token.keys
 
 
 def _is_patronymic(norm: str, keys: tuple[str, ...]) -> bool:
-    if norm in _PATRONYMIC_WORDS:
+    if any(r.role == "patronymic" and r.known for r in readings(norm)):
         return True
     return len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
 
@@ -84,21 +115,27 @@ def _split(text: str) -> tuple[list[str], int | None]:
     text = _PAREN.sub(" ", text)
     comma_at: int | None = None
     if "," in text:
-        head, _, _tail = text.partition(",")
-        comma_at = len([w for w in _TOKEN_SPLIT.split(head) if w])
+        head, _, tail = text.partition(",")
+        head_words = [w for w in _TOKEN_SPLIT.split(head) if w]
+        tail_words = [w.strip(".").lower() for w in _TOKEN_SPLIT.split(tail) if w]
+        if not all(w in _DROP_WORDS for w in tail_words):
+            comma_at = len(head_words)
     words: list[str] = []
     for raw in _TOKEN_SPLIT.split(text):
+        if raw.endswith(".") and raw[:-1].lower() in _DIGRAPHS:
+            words.append(raw)  # "Yu.", "Zh.": a Latin initial written with two letters
+            continue
         raw = raw.strip(".-'\"«»“”()")
-        if not raw:
+        if not raw or raw.lower() in _DROP_WORDS:
             continue
         if re.fullmatch(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?", raw + ("" if raw.endswith(".") else ".")):
             words.extend(ch for ch in raw if ch.isalpha())
             continue
-        words.append(raw)
+        words.extend(w for w in _CAMEL.split(raw) if w)
     return words, comma_at
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def parse_name(name: str) -> ParsedName:
     """Parse a person's name in any order and script.
 
@@ -107,20 +144,60 @@ def parse_name(name: str) -> ParsedName:
     (['surname', 'given', 'patronymic'], 'f')
     """
     cleaned = clean_text(name)
-    words, comma_at = _split(cleaned)
-    words = [w for w in (fold_homoglyphs(w) for w in words) if any(ch.isalpha() for ch in w)]
-    norms = [fold_text(w) for w in words]
+    words, comma_at = _split(remove_person_prefixes(cleaned) or cleaned)
+    words = [w for w in (fold_homoglyphs(_unleet(w)) for w in words) if any(ch.isalpha() for ch in w)]
+    norms = [fold_text(w.rstrip(".")) for w in words]
     keys = [keys_for(n) for n in norms]
     roles = ["unknown"] * len(words)
+    turkic = _mark_turkic(norms, roles)
     for i, (norm, w) in enumerate(zip(norms, words, strict=True)):
-        if len(norm) == 1 or _INITIALS.match(w + "."):
-            roles[i] = "initial" if len(norm) == 1 else roles[i]
+        if roles[i] != "unknown":
+            continue
+        if len(norm) == 1 or w.endswith("."):
+            roles[i] = "initial"
         elif _is_patronymic(norm, keys[i]):
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
-    tokens = tuple(NameToken(w, n, k, r) for w, n, k, r in zip(words, norms, keys, roles, strict=True))
+    tokens = tuple(
+        NameToken(w, n, k, r, loose_keys(n), frozenset(k), any("\u0400" <= ch <= "\u04ff" for ch in n))
+        for w, n, k, r in zip(words, norms, keys, roles, strict=True)
+        if r != "marker"
+    )
     script = "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in cleaned) else "latin"
-    return ParsedName(cleaned, tokens, _gender(tokens), script)
+    full = tuple(t for t in tokens if t.role != "initial")
+    initials = tuple(t for t in tokens if t.role == "initial")
+    return ParsedName(cleaned, tokens, turkic or _gender(tokens), script, (), full, initials)
+
+
+_LEET = str.maketrans("01345789", "oieastbg")
+
+
+def _unleet(word: str) -> str:
+    """Digits standing for letters inside a word (Ig0r Sech1n) become the letters."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if any(ch.isdigit() for ch in word) and len(letters) >= 2 and all(ch.isascii() for ch in letters):
+        return word.translate(_LEET)
+    return word
+
+
+def _mark_turkic(norms: list[str], roles: list[str]) -> str | None:
+    """Mark "Юнир улы": the father's name becomes the patronymic, the marker is dropped."""
+    gender: str | None = None
+    for i, norm in enumerate(norms):
+        if i == 0 or len(norms) < 3:
+            continue
+        if norm in _TURKIC_MALE or norm in _TURKIC_FEMALE:
+            roles[i - 1], roles[i] = "patronymic", "marker"
+            gender = "m" if norm in _TURKIC_MALE else "f"
+    return gender
+
+
+def _role_hint(norm: str) -> str | None:
+    """What the dictionaries say a word is, when they agree on one role."""
+    kinds = {r.role for r in readings(norm) if r.known}
+    if lookup(norm):
+        kinds.add("given")
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[str], comma_at: int | None) -> None:
@@ -131,7 +208,6 @@ def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[st
         for i in free:
             roles[i] = "surname" if i < comma_at else "given"
         return
-    known = [i for i in free if lookup(norms[i])]
     # An ALL-CAPS word among mixed-case words is a surname ("SHIGINA Olesya").
     caps = [i for i in free if words[i].isupper() and len(words[i]) > 1]
     if caps and len(caps) < len(free):
@@ -145,14 +221,27 @@ def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[st
             if roles[i] == "unknown":
                 roles[i] = "surname"
         return
+    _assign_by_hints(norms, roles, free)
+
+
+def _assign_by_hints(norms: list[str], roles: list[str], free: list[int]) -> None:
     if len(free) == 1:
         initials = any(r == "initial" for r in roles)
-        roles[free[0]] = "surname" if initials or not known else "given"
+        roles[free[0]] = "given" if not initials and _role_hint(norms[free[0]]) == "given" else "surname"
         return
-    if len(known) == 1 and len(free) == 2:
-        for i in free:
-            roles[i] = "given" if i == known[0] else "surname"
-        return
+    hints = {i: _role_hint(norms[i]) for i in free}
+    given = [i for i in free if hints[i] == "given"]
+    surname = [i for i in free if hints[i] == "surname"]
+    if len(free) == 2:
+        pick: int | None = None
+        if len(given) == 1 and given[0] not in surname:
+            pick = given[0]
+        elif len(surname) == 1:
+            pick = next(i for i in free if i != surname[0])
+        if pick is not None:
+            for i in free:
+                roles[i] = "given" if i == pick else "surname"
+            return
     # No other hint: "Given Surname" in Latin and Russian press use alike.
     roles[free[0]] = "given"
     for i in free[1:]:
@@ -160,16 +249,19 @@ def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[st
 
 
 def _gender(tokens: tuple[NameToken, ...]) -> str | None:
+    """The gender the words agree on: patronymic first, then given name, then surname."""
     for t in tokens:
         if t.role == "patronymic":
-            if t.key.endswith("na") or t.norm in {"кызы", "kizi", "kisi", "kyzy"}:
-                return "f"
-            return "m"
+            return "f" if t.key.endswith("na") else "m"
+    votes: list[str] = []
     for t in tokens:
         if t.role == "given":
-            genders = {g.gender for g in lookup(t.norm)}
-            if len(genders) == 1:
-                return genders.pop()
+            genders: set[str | None] = {g.gender for g in lookup(t.norm)}
+            genders = genders or {r.gender for r in readings(t.norm) if r.role == "given"}
+            if len(genders) == 1 and None not in genders:
+                votes.extend(g for g in genders if g is not None)
+    if votes:
+        return votes[0]
     for t in tokens:
         if t.role == "surname":
             if _FEMALE_SURNAME.search(t.key):
@@ -177,9 +269,6 @@ def _gender(tokens: tuple[NameToken, ...]) -> str | None:
             if _MALE_SURNAME.search(t.key):
                 return "m"
     return None
-
-
-_GENDER_PAIRS = (("a", ""), ("aa", "i"), ("a", "i"), ("a", "o"))
 
 
 def surname_gender_pair(a: str, b: str) -> bool:
@@ -195,8 +284,10 @@ def surname_gender_pair(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.endswith("ska") and y.endswith("ski") and x[:-3] == y[:-3]:
             return True
-        if x.endswith("a") and re.search(r"(?:ov|ev|in|jn|n)$", y) and x[:-1] == y:
+        if x.endswith("a") and re.search(r"(?:ov|ev|in|n)$", y) and x[:-1] == y:
             return True
         if x.endswith("ta") and y.endswith("to") and x[:-2] == y[:-2]:  # Толстая/Толстой
+            return True
+        if x.endswith("a") and y.endswith("o") and x[:-1] == y[:-1] and len(x) > 4:  # Толстая/Tolstoy
             return True
     return False

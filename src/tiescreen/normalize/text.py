@@ -66,8 +66,9 @@ def clean_text(text: str) -> str:
     text = text.translate(_INVISIBLE).translate(_DASHES).translate(_QUOTES)
     # Drop control characters (incl. NUL) and lone combining marks that start a word.
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    text = _SPACES.sub(" ", text).strip()
-    return _strip_orphan_marks(text)
+    # Compose again: a removed character may have stood between a letter and its mark.
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", _strip_orphan_marks(text)).strip()
 
 
 def _strip_orphan_marks(text: str) -> str:
@@ -104,7 +105,7 @@ def fold_text(text: str) -> str:
 
     Idempotent: ``fold_text(fold_text(s)) == fold_text(s)``.
     """
-    cleaned = clean_text(text)
-    words = [fold_homoglyphs(w) for w in cleaned.split(" ")]
-    folded = " ".join(words).casefold().replace("ё", "е")
-    return clean_text(folded)
+    # Case first: the look-alike tables are lower and upper case, but "Y" has no twin while
+    # "y" has, so folding homoglyphs before casefolding would not be idempotent.
+    lowered = clean_text(clean_text(text).casefold().replace("ё", "е"))
+    return " ".join(fold_homoglyphs(w) for w in lowered.split(" "))

@@ -18,13 +18,14 @@ endings -iy/-ij/-y/-ii, vowel + й), so ``Shcherbakov``, ``Chtcherbakov``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rigour.text.translit import ascii_text
 
 from tiescreen.normalize.text import script_of
 
-__all__ = ["cyrillic_key", "folded", "keys_for", "latin_keys", "readable_latin"]
+__all__ = ["cyrillic_key", "folded", "keys_for", "latin_keys", "loose_keys", "raw_keys", "readable_latin"]
 
 _CYR = {
     "а": "a",
@@ -65,7 +66,7 @@ _CYR = {
     "ї": "ji",
     "є": "je",
     "ґ": "g",
-    "ў": "u",
+    "ў": "v",  # Belarusian ў after a vowel is the Russian в of the same name (Валуеў = Валуев)
     # Tatar, Bashkir, Kazakh, Yakut, Tuvan, Chechen
     "ә": "a",
     "ө": "o",
@@ -99,14 +100,18 @@ _LAT: dict[str, tuple[str, ...]] = {
     "šč": ("Q",),
     "sč": ("Q",),
     "shh": ("Q",),
-    "tsch": ("X",),
+    "tsch": ("X", "tS"),  # German ч, or т + ш (Muchametschin)
+    "tsh": ("tS",),  # Мухаметшин: т + ш, not ц + х
+    "joe": ("ju",),  # Dutch ю (Ljoedmila)
+    "jou": ("Zu", "ju"),  # French жу (Joukov) or ю
     "tsj": ("X",),
-    "tch": ("X",),
-    "sch": ("S", "Q"),
+    "tch": ("X", "tS"),  # French ч, or т + ш (Moukhametchine)
+    "sch": ("S", "Q", "Z"),  # German writes ш, щ and ж alike (Schukow = Жуков)
     "sh": ("S",),
-    "sz": ("S",),
+    "sz": ("S", "s"),  # Polish ш, Hungarian с (Szergejevics)
     "ch": ("X", "S", "h"),
     "cz": ("X",),
+    "cs": ("X",),  # Hungarian (Mihajlovics)
     "ć": ("X",),
     "č": ("X",),
     "ĉ": ("X",),
@@ -118,7 +123,6 @@ _LAT: dict[str, tuple[str, ...]] = {
     "dzh": ("dZ",),
     "kh": ("h",),
     "x": ("ks", "h"),
-    "ks": ("ks",),
     "ts": ("C",),
     "tz": ("C",),
     "c": ("C", "k"),
@@ -146,7 +150,8 @@ _LAT: dict[str, tuple[str, ...]] = {
 }
 _LAT_RE = re.compile("|".join(sorted((re.escape(k) for k in _LAT), key=len, reverse=True)))
 _VOWELS = set("aeiouy")
-_MAX_VARIANTS = 12
+_TIES = dict.fromkeys([0x0361, 0x035C, 0x0311], None)  # Library of Congress ligature ties (t͡s)
+_MAX_VARIANTS = 32
 
 # Glides and endings the systems write differently, folded the same way on both sides.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -159,6 +164,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[aeou])[ij]$", ""),  # vowel + й at the end: Sergei, Nikolai, Tsoi
         (r"j", ""),  # glides left are spelled in too many ways to keep
         (r"y", "i"),  # ы
+        (r"(?<=[aeou])i", ""),  # ай/ей written ai/ei/ay/ey: Михайлович = Mikhailovich
         (r"z", "s"),  # German and Dutch write з as s (Sjuganow)
         (r"(.)\1+", r"\1"),  # doubled letters: Kossov, Tas-ool
     )
@@ -211,6 +217,8 @@ def keys_for(word: str) -> tuple[str, ...]:
     """
     if not word:
         return ("",)
+    if not word.isascii():
+        word = unicodedata.normalize("NFC", word.translate(_TIES))
     scripts = {script_of(ch) for ch in word if ch.isalpha()}
     if scripts == {"cyrillic"} or ("cyrillic" in scripts and "latin" not in scripts):
         raw = [cyrillic_key(word)]
@@ -218,10 +226,51 @@ def keys_for(word: str) -> tuple[str, ...]:
         raw = latin_keys(word)
     else:
         raw = latin_keys(ascii_text(word).lower())
+    if scripts <= {"latin"} and _FRENCH_MALE.search(word):
+        raw.extend(latin_keys(word[:-1]))
     seen: dict[str, None] = {}
     for key in raw:
         seen.setdefault(folded(key), None)
     return tuple(k for k in seen if k) or ("",)
+
+
+@lru_cache(maxsize=200_000)
+def raw_keys(word: str) -> tuple[str, ...]:
+    """Phoneme-class keys before :func:`folded` (glides and doubled letters kept).
+
+    A typo ("Deimkhanova" for Делимханова) is one edit here, while folding can turn it into two.
+    """
+    if not word:
+        return ("",)
+    if any(script_of(ch) == "cyrillic" for ch in word):
+        return (cyrillic_key(word),)
+    ascii_word = word if word.isascii() else ascii_text(word).lower()
+    return tuple(dict.fromkeys(latin_keys(ascii_word)))[:4]
+
+
+_BALTIC = re.compile(r"(?<=[a-zA-Z]{3})(?:as|is|us|s)$")
+_LOOSE = str.maketrans({"o": "a", "e": "i", "v": "u"})
+_FRENCH_MALE = re.compile(r"(?<=[a-z]{3})ine$")  # Poutine, Khabibouline: French -ine is Russian -ин
+
+
+@lru_cache(maxsize=200_000)
+def loose_keys(word: str) -> tuple[str, ...]:
+    """Keys that also forgive unstressed vowels and Baltic case endings.
+
+    Belarusian and Ukrainian write a Russian name's unstressed о as а and е as і (Нікалаеў),
+    Latvian and Lithuanian add -s/-as to a name (Nikolajs Valujevs, Maratas Safinas). A match
+    on these keys is weaker evidence than one on :func:`keys_for`.
+
+    >>> loose_keys("нікалаеў")[0] == loose_keys("nikolaev")[0]
+    True
+    """
+    keys = list(keys_for(word))
+    if word.isascii() and _BALTIC.search(word):
+        keys.extend(keys_for(_BALTIC.sub("", word)))
+    seen: dict[str, None] = {}
+    for key in keys:
+        seen.setdefault(key.translate(_LOOSE), None)
+    return tuple(seen)
 
 
 @lru_cache(maxsize=50_000)

@@ -1,4 +1,5 @@
-"""Reports: JSON lines (the stable contract), JSON, CSV, Markdown and a self-contained HTML file."""
+"""Reports: JSON lines (the stable contract), JSON, CSV, Markdown, a self-contained HTML file,
+and FtM JSON lines of the findings (for Aleph and OpenSanctions tools)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "render"]
 
-FORMATS = ("jsonl", "json", "csv", "md", "html")
+FORMATS = ("jsonl", "json", "csv", "md", "html", "ftm")
 
 
 def render(result: ScreenResult, fmt: str) -> str:
@@ -34,4 +35,8 @@ def render(result: ScreenResult, fmt: str) -> str:
         from tiescreen.report.html import render_html
 
         return render_html(result)
+    if fmt == "ftm":
+        from tiescreen.report.ftm import render_ftm
+
+        return render_ftm(result)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

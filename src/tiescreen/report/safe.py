@@ -21,7 +21,9 @@ def csv_cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    text = str(value)
+    # A bare carriage return inside a cell is not quoted by a writer whose line ending is "\n",
+    # and a spreadsheet reads it as a new row: a way to start a row with a formula.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(("=", "+", "@")):
         return "'" + text
     return text

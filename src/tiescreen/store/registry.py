@@ -2,52 +2,62 @@
 
 Tables (DuckDB dialect)::
 
-    sources   (name PK, path, url, content_hash, loaded_at, records, skipped, kind)
-    entities  (id PK, schema, caption, properties JSON, source, record, url, content_hash, loaded_at)
-    refs      (src, prop, dst)             -- entity-valued properties, both ways of the tie walk
-    name_keys (key, entity_id)             -- blocking keys of Person names
-    key_stats (key PK, n)                  -- how many people share a key (rarity)
+    sources      (name, path, url, content_hash, loaded_at, records, skipped, kind)
+    entities     (id, schema, caption, properties JSON, source, record, url, content_hash, loaded_at, no)
+    refs         (src, prop, dst, source)       -- entity references, walked backwards by the tie walk
+    name_words   (no, raw, source)              -- the words of every Person's names
+    vocab        (raw, wkey)                    -- each distinct word's key (see tiescreen.index.keys)
+    vocab_keys   (key, wkey)                    -- blocking keys -> word keys
+    postings     (wkey, nos)                    -- word key -> the people whose names have it
+    person_index (no, year, initials)           -- birth year and initials of each person
+
+``no`` numbers the Person entities; the name index refers to people by it. A source is
+loaded in one transaction, streamed in batches (or read by DuckDB itself for FtM files):
+an interrupted load leaves the store as it was.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
 
 from tiescreen.errors import StoreError
-from tiescreen.index.keys import entity_keys
 from tiescreen.model import PERSON_SCHEMATA, Provenance, RegistryEntity, SourceInfo
 from tiescreen.store.base import Backend, chunks
 from tiescreen.store.duckdb import DuckDBBackend
+from tiescreen.store.nameindex import INDEX_DDL, finish_source
+
+if TYPE_CHECKING:
+    from tiescreen.ingest.reading import Problems
 
 __all__ = ["DEFAULT_DB", "RegistryStore", "open_store"]
 
 DEFAULT_DB = "tiescreen.duckdb"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+BATCH = 20_000
+Progress = Callable[[int, int | None], None]
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     """CREATE TABLE IF NOT EXISTS sources (name TEXT PRIMARY KEY, path TEXT, url TEXT,
         content_hash TEXT, loaded_at TEXT, records INTEGER, skipped INTEGER, kind TEXT)""",
-    """CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, schema TEXT, caption TEXT,
-        properties TEXT, source TEXT, record TEXT, url TEXT, content_hash TEXT, loaded_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS entities (id TEXT, schema TEXT, caption TEXT, properties TEXT, source TEXT,
+        record TEXT, url TEXT, content_hash TEXT, loaded_at TEXT, no INTEGER)""",
     "CREATE TABLE IF NOT EXISTS refs (src TEXT, prop TEXT, dst TEXT, source TEXT)",
-    "CREATE TABLE IF NOT EXISTS name_keys (key TEXT, entity_id TEXT, source TEXT)",
-    "CREATE TABLE IF NOT EXISTS key_stats (key TEXT PRIMARY KEY, n INTEGER)",
+    *INDEX_DDL,
 )
-_ENTITY_COLS = (
-    "id",
-    "schema",
-    "caption",
-    "properties",
-    "source",
-    "record",
-    "url",
-    "content_hash",
-    "loaded_at",
+_LOOKUP_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS entities_id ON entities (id)",
+    "CREATE INDEX IF NOT EXISTS entities_no ON entities (no)",
+    "CREATE INDEX IF NOT EXISTS refs_dst ON refs (dst)",
 )
+_ENTITY_COLS = ("id", "schema", "caption", "properties", "source", "record", "url", "content_hash", "loaded_at")
+_STEPS = ("clear", "load", "merge", "graph", "name words", "vocabulary", "name index", "lookup indexes")
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> RegistryStore:
@@ -63,19 +73,26 @@ class RegistryStore:
 
     def __init__(self, backend: Backend) -> None:
         self.db = backend
-        if not getattr(backend, "read_only", False):
+        self.read_only = bool(getattr(backend, "read_only", False))
+        if not self.read_only:
+            self._check_version()
             for ddl in _DDL:
                 self.db.query("create schema", ddl)
             self.db.query("schema version", "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", SCHEMA_VERSION)
         self._check_version()
 
     def _check_version(self) -> None:
-        try:
-            rows = self.db.query("schema version", "SELECT value FROM meta WHERE key = 'schema_version'")
-        except StoreError:
-            raise StoreError("the file is not a tiescreen store (no meta table)") from None
+        tables = {r[0] for r in self.db.query("schema version", "SELECT table_name FROM information_schema.tables")}
+        if "meta" not in tables:
+            if tables or self.read_only:
+                raise StoreError("the file is not a tiescreen store (no meta table)")
+            return
+        rows = self.db.query("schema version", "SELECT value FROM meta WHERE key = 'schema_version'")
         if rows and rows[0][0] != SCHEMA_VERSION:
-            raise StoreError(f"store schema version {rows[0][0]}, this tiescreen reads {SCHEMA_VERSION}")
+            raise StoreError(
+                f"store schema version {rows[0][0]}, this tiescreen reads {SCHEMA_VERSION}: "
+                "delete the store file and ingest the registries again"
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -99,156 +116,270 @@ class RegistryStore:
         return next((s for s in self.sources() if s.name == name), None)
 
     def has_entity(self, entity_id: str) -> bool:
-        return bool(self.db.query("has entity", "SELECT 1 FROM entities WHERE id = ?", entity_id))
+        return bool(self.db.query("has entity", "SELECT 1 FROM entities WHERE id = ? LIMIT 1", entity_id))
 
-    def replace_source(self, info: SourceInfo, entities: Sequence[RegistryEntity], kind: str) -> None:
+    def replace_source(
+        self, info: SourceInfo, entities: Iterable[RegistryEntity], kind: str, progress: Progress | None = None
+    ) -> None:
         """Store a source's entities in one transaction, replacing what it held before.
 
-        An entity id that another source also holds is merged (properties united), as FtM does.
+        ``entities`` is consumed in batches, never held whole. An entity id that another
+        source (or the same one) also holds is merged (properties united), as FtM does.
         """
-        merged = _merge_same_ids(entities)
+
+        def fill(base: int) -> tuple[bool, int]:
+            no = base
+            for batch in _batched(entities, BATCH):
+                rows = []
+                for e in batch:
+                    no += 1
+                    rows.append((*_entity_row(info.name, e), no if e.schema in PERSON_SCHEMATA else None))
+                self.db.insert("insert entities", "entities", (*_ENTITY_COLS, "no"), rows)
+            return False, 0
+
+        self._replace(info, kind, fill, progress)
+
+    def load_ftm(self, info: SourceInfo, path: Path | str, problems: Problems, progress: Progress | None = None) -> int:
+        """Bulk-load an FtM JSON-lines file (read by DuckDB) as the source ``info``.
+
+        Bad lines go to ``problems`` with their line numbers; unless it skips bad rows, the
+        load stops with all of them and the store is left as it was. Returns the entities loaded.
+        """
+        from tiescreen.store import bulk
+
+        loaded = 0
+
+        def fill(base: int) -> tuple[bool, int]:
+            nonlocal loaded
+            bulk.problems_of(self.db, path, problems)
+            if problems.found and not problems.skip:
+                problems.finish()
+            loaded = bulk.insert_lines(self.db, path, info.name, info.url, info.content_hash, info.loaded_at, base)
+            self._drop_dangling(info.name, path, problems)
+            problems.finish()
+            return True, problems.skipped
+
+        self._replace(info, "ftm", fill, progress)
+        return loaded
+
+    def _replace(
+        self, info: SourceInfo, kind: str, fill: Callable[[int], tuple[bool, int]], progress: Progress | None
+    ) -> None:
+        tick = _ticker(progress)
         with self.db.transaction(f"ingest {info.name}"):
-            for table, col in (("name_keys", "source"), ("refs", "source"), ("entities", "source")):
-                self.db.query("clear source", f"DELETE FROM {table} WHERE {col} = ?", info.name)
-            merged = self._merge_existing(merged)
-            self._insert_entities(info.name, merged)
-            self.db.query("drop source", "DELETE FROM sources WHERE name = ?", info.name)
+            tick("clear")
+            for table in ("name_words", "refs", "entities", "sources"):
+                column = "name" if table == "sources" else "source"
+                self.db.query("clear source", f"DELETE FROM {table} WHERE {column} = ?", info.name)
+            base = int(self.db.query("numbers", "SELECT coalesce(max(no), 0) FROM entities")[0][0])
+            tick("load")
+            refs_built, skipped = fill(base)
+            tick("merge")
+            self._merge_duplicates(info.name)
+            finish_source(self.db, info.name, tick, refs=not refs_built)
+            records = int(self.db.query("count", "SELECT count(*) FROM entities WHERE source = ?", info.name)[0][0])
             self.db.insert(
                 "record source",
                 "sources",
                 ("name", "path", "url", "content_hash", "loaded_at", "records", "skipped", "kind"),
-                [(info.name, info.path, info.url, info.content_hash, info.loaded_at, info.records, info.skipped, kind)],
-            )
-            self._refresh_key_stats()
-
-    def _merge_existing(self, entities: list[RegistryEntity]) -> list[RegistryEntity]:
-        ids = [e.id for e in entities]
-        existing = self.entities(ids)
-        if not existing:
-            return entities
-        self.db.query("drop merged", "DELETE FROM entities WHERE list_contains(?, id)", list(existing))
-        return [_merge(existing[e.id], e) if e.id in existing else e for e in entities]
-
-    def _insert_entities(self, source: str, entities: list[RegistryEntity]) -> None:
-        for batch in chunks(entities, 20_000):
-            rows: list[tuple[object, ...]] = []
-            refs: list[tuple[str, str, str, str]] = []
-            keys: list[tuple[str, str, str]] = []
-            for e in batch:
-                p = e.provenance or Provenance(source, e.id)
-                rows.append(
+                [
                     (
-                        e.id,
-                        e.schema,
-                        e.caption,
-                        json.dumps(dict(e.properties), ensure_ascii=False),
-                        p.source,
-                        p.record,
-                        p.url,
-                        p.content_hash,
-                        p.loaded_at,
+                        info.name,
+                        info.path,
+                        info.url,
+                        info.content_hash,
+                        info.loaded_at,
+                        records,
+                        info.skipped + skipped,
+                        kind,
                     )
-                )
-                refs.extend((e.id, prop, dst, source) for prop, dst in _entity_refs(e))
-                if e.schema in PERSON_SCHEMATA:
-                    keys.extend((k, e.id, source) for k in sorted(entity_keys(e)))
-            self.db.insert("insert entities", "entities", _ENTITY_COLS, rows)
-            self.db.insert("insert refs", "refs", ("src", "prop", "dst", "source"), refs)
-            self.db.insert("insert name keys", "name_keys", ("key", "entity_id", "source"), keys)
+                ],
+            )
+            tick("lookup indexes")
+            for ddl in _LOOKUP_INDEXES:
+                self.db.query("lookup indexes", ddl)
+        tick("")
 
-    def _refresh_key_stats(self) -> None:
-        self.db.query("key stats", "DELETE FROM key_stats")
-        self.db.query(
-            "key stats",
-            "INSERT INTO key_stats SELECT key, COUNT(DISTINCT entity_id) FROM name_keys GROUP BY key",
+    def _merge_duplicates(self, source: str) -> None:
+        rows = self.db.query(
+            "merge",
+            """SELECT id FROM entities WHERE id IN (SELECT id FROM entities WHERE source = ?)
+            GROUP BY id HAVING count(*) > 1""",
+            source,
         )
+        ids = [str(r[0]) for r in rows]
+        for batch in chunks(ids, 5_000):
+            found = self.db.query(
+                "merge",
+                f"SELECT {', '.join(_ENTITY_COLS)}, no FROM entities WHERE list_contains(?, id) "
+                "ORDER BY id, source = ?, no NULLS LAST",
+                list(batch),
+                source,
+            )
+            merged: dict[str, tuple[RegistryEntity, int | None]] = {}
+            for row in found:
+                entity, no = _entity_from_row(row[:-1]), row[-1]
+                if entity.id in merged:
+                    first, first_no = merged[entity.id]
+                    merged[entity.id] = (_merge(first, entity), first_no if first_no is not None else no)
+                else:
+                    merged[entity.id] = (entity, no)
+            self.db.query("merge", "DELETE FROM entities WHERE list_contains(?, id)", list(batch))
+            rows_out = [(*_entity_row(source, e), no) for e, no in merged.values()]
+            self.db.insert("merge", "entities", (*_ENTITY_COLS, "no"), rows_out)
+
+    def _drop_dangling(self, source: str, path: Path | str, problems: Problems) -> None:
+        from tiescreen.ingest.ftm import LINK_SCHEMATA, REQUIRED_REFS
+        from tiescreen.store import bulk
+        from tiescreen.store.nameindex import insert_refs
+
+        insert_refs(self.db, source)
+        pairs = [(s, p) for s, props in {**LINK_SCHEMATA, **REQUIRED_REFS}.items() for p in props]
+        rows = self.db.query(
+            "check references",
+            """SELECT r.src, e.schema, r.prop, r.dst FROM refs r JOIN entities e ON e.id = r.src AND e.source = r.source
+            WHERE r.source = ? AND list_contains(?, e.schema || '.' || r.prop)
+              AND r.dst NOT IN (SELECT id FROM entities) ORDER BY r.src""",
+            source,
+            [f"{s}.{p}" for s, p in pairs],
+        )
+        if not rows:
+            return
+        lines = bulk.line_of(self.db, path, list(dict.fromkeys(str(r[0]) for r in rows)))
+        seen: set[str] = set()
+        for src, schema, prop, dst in rows:
+            if src in seen:
+                continue
+            seen.add(src)
+            problems.add(
+                f"line {lines.get(src, 0)}",
+                f"{schema} {src!r} refers in '{prop}' to {dst!r}, which is not in the file",
+                "load the registry that holds it first, or skip this row",
+            )
+        dropped = list(seen)
+        self.db.query(
+            "drop dangling", "DELETE FROM entities WHERE source = ? AND list_contains(?, id)", source, dropped
+        )
+        self.db.query("drop dangling", "DELETE FROM refs WHERE source = ? AND list_contains(?, src)", source, dropped)
 
     # -- reading ---------------------------------------------------------------------------
 
     def entities(self, ids: Iterable[str]) -> dict[str, RegistryEntity]:
+        """Entities by id (a few through the lookup index, many through a join)."""
         wanted = sorted(set(ids))
         found: dict[str, RegistryEntity] = {}
         for batch in chunks(wanted, 5_000):
-            rows = self.db.query(
-                "read entities",
-                f"SELECT {', '.join(_ENTITY_COLS)} FROM entities WHERE list_contains(?, id)",
-                list(batch),
-            )
-            for row in rows:
-                found[row[0]] = _entity_from_row(row)
+            for row in self._select_in("read entities", "id", list(batch)):
+                found[row[0]] = _entity_from_row(row[:-1])
         return found
+
+    def people(self, numbers: Iterable[int]) -> dict[int, RegistryEntity]:
+        """Person entities by their number in the name index."""
+        wanted = sorted({int(n) for n in numbers})
+        found: dict[int, RegistryEntity] = {}
+        for batch in chunks(wanted, 50_000):
+            for row in self._select_in("read people", "no", list(batch)):
+                found[int(row[-1])] = _entity_from_row(row[:-1])
+        return found
+
+    def _select_in(self, step: str, column: str, values: list[Any]) -> list[tuple[Any, ...]]:
+        cols = ", ".join(_ENTITY_COLS)
+        if len(values) <= 64:
+            marks = ", ".join("?" * len(values))
+            return self.db.query(step, f"SELECT {cols}, no FROM entities WHERE {column} IN ({marks})", *values)
+        kind = "INTEGER" if column == "no" else "TEXT"
+        sql = f"SELECT {cols}, no FROM entities WHERE {column} IN (SELECT unnest(?::{kind}[]))"
+        return self.db.query(step, sql, values)
 
     def referring(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
         """``(src, prop, dst)`` for every reference pointing at one of ``ids``."""
         wanted = sorted(set(ids))
-        if not wanted:
-            return []
-        return [
-            (str(r[0]), str(r[1]), str(r[2]))
-            for r in self.db.query(
-                "walk refs", "SELECT DISTINCT src, prop, dst FROM refs WHERE list_contains(?, dst)", wanted
-            )
-        ]
+        out: list[tuple[str, str, str]] = []
+        for batch in chunks(wanted, 5_000):
+            if len(batch) <= 64:
+                marks = ", ".join("?" * len(batch))
+                rows = self.db.query(
+                    "walk refs", f"SELECT DISTINCT src, prop, dst FROM refs WHERE dst IN ({marks})", *batch
+                )
+            else:
+                sql = "SELECT DISTINCT src, prop, dst FROM refs WHERE dst IN (SELECT unnest(?::TEXT[]))"
+                rows = self.db.query("walk refs", sql, list(batch))
+            out.extend((str(r[0]), str(r[1]), str(r[2])) for r in rows)
+        return out
 
     def count(self, schema: str | None = None) -> int:
         if schema:
             return int(self.db.query("count", "SELECT COUNT(*) FROM entities WHERE schema = ?", schema)[0][0])
         return int(self.db.query("count", "SELECT COUNT(*) FROM entities")[0][0])
 
-    def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
-        wanted = sorted(set(keys))
+    def people_count(self) -> int:
+        return int(self.db.query("count", "SELECT COUNT(*) FROM entities WHERE no IS NOT NULL")[0][0])
+
+    def name_counts(self, wkeys: Iterable[str]) -> dict[str, int]:
+        """How many registry people have each word (by word key) in their names."""
+        wanted = sorted(set(wkeys))
         if not wanted:
             return {}
-        rows = self.db.query("key counts", "SELECT key, n FROM key_stats WHERE list_contains(?, key)", wanted)
-        return {k: int(n) for k, n in rows}
+        rows = self.db.query("name counts", "SELECT wkey, len(nos) FROM postings WHERE list_contains(?, wkey)", wanted)
+        return {str(k): int(n) for k, n in rows}
 
-    def people_count(self) -> int:
-        return self.count("Person")
+    def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """Name counts under the old ``t:KEY`` spelling (kept for callers of schema 1)."""
+        plain = {k: k.removeprefix("t:") for k in keys}
+        counts = self.name_counts(plain.values())
+        return {k: counts[v] for k, v in plain.items() if v in counts}
 
-    def candidates(self, query_keys: Sequence[tuple[int, str]], limit: int, max_key_share: int) -> dict[int, list[str]]:
-        """Registry people sharing blocking keys with each query, the rarest shared keys first."""
-        if not query_keys:
-            return {}
-        self.db.query("candidates", "CREATE OR REPLACE TEMP TABLE qkeys (qidx INTEGER, key TEXT)")
-        self.db.insert("candidates", "qkeys", ("qidx", "key"), list(query_keys))
-        rows = self.db.query(
-            "candidates",
-            """
-            WITH hits AS (
-                SELECT q.qidx, k.entity_id, SUM(1.0 / ln(2 + s.n)) AS weight
-                FROM qkeys q
-                JOIN key_stats s ON s.key = q.key AND s.n <= ?
-                JOIN name_keys k ON k.key = q.key
-                GROUP BY q.qidx, k.entity_id
-            ), ranked AS (
-                SELECT qidx, entity_id,
-                       row_number() OVER (PARTITION BY qidx ORDER BY weight DESC, entity_id) AS rn
-                FROM hits
-            )
-            SELECT qidx, entity_id FROM ranked WHERE rn <= ? ORDER BY qidx, rn
-            """,
-            max_key_share,
-            limit,
-        )
-        self.db.query("candidates", "DROP TABLE IF EXISTS qkeys")
-        found: dict[int, list[str]] = {}
-        for qidx, entity_id in rows:
-            found.setdefault(int(qidx), []).append(str(entity_id))
-        return found
+    def name_index(
+        self,
+    ) -> tuple[
+        dict[str, tuple[str, ...]], dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64]
+    ]:
+        """The name index as plain data: key -> word keys, word key -> people, initials and years."""
+        vocab: dict[str, list[str]] = {}
+        for key, wkey in self.db.query("load index", "SELECT DISTINCT key, wkey FROM vocab_keys ORDER BY key, wkey"):
+            vocab.setdefault(str(key), []).append(str(wkey))
+        postings = {
+            str(w): np.asarray(nos, dtype=np.int64)
+            for w, nos in self.db.query("load index", "SELECT wkey, nos FROM postings")
+        }
+        rows = self.db.query("load index", "SELECT no, coalesce(year, 0), initials FROM person_index")
+        size = max((int(r[0]) for r in rows), default=0) + 1
+        masks = np.zeros(size, dtype=np.int64)
+        years = np.zeros(size, dtype=np.int64)
+        if rows:
+            arr = np.asarray(rows, dtype=np.int64)
+            masks[arr[:, 0]] = arr[:, 2]
+            years[arr[:, 0]] = arr[:, 1]
+        return {k: tuple(v) for k, v in vocab.items()}, postings, masks, years
 
 
-def _entity_refs(entity: RegistryEntity) -> list[tuple[str, str]]:
-    from followthemoney import model
+def _ticker(progress: Progress | None) -> Callable[[str], None]:
+    done = 0
 
-    schema = model.get(entity.schema)
-    if schema is None:
-        return []
-    out: list[tuple[str, str]] = []
-    for prop, values in entity.properties.items():
-        p = schema.get(prop)
-        if p is not None and p.type.name == "entity":
-            out.extend((prop, v) for v in values)
-    return out
+    def tick(step: str) -> None:
+        nonlocal done
+        if progress is not None:
+            progress(min(done, len(_STEPS)), len(_STEPS))
+        done += 1
+
+    return tick
+
+
+def _batched(items: Iterable[RegistryEntity], size: int) -> Iterable[list[RegistryEntity]]:
+    batch: list[RegistryEntity] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _entity_row(source: str, e: RegistryEntity) -> tuple[object, ...]:
+    p = e.provenance or Provenance(source, e.id)
+    props = json.dumps({k: list(v) for k, v in e.properties.items()}, ensure_ascii=False)
+    return (e.id, e.schema, e.caption, props, source, p.record, p.url, p.content_hash, p.loaded_at)
 
 
 def _merge(a: RegistryEntity, b: RegistryEntity) -> RegistryEntity:
@@ -268,11 +399,9 @@ def _common_schema(a: str, b: str) -> str:
         return a
 
 
-def _merge_same_ids(entities: Sequence[RegistryEntity]) -> list[RegistryEntity]:
-    by_id: dict[str, RegistryEntity] = {}
-    for e in entities:
-        by_id[e.id] = _merge(by_id[e.id], e) if e.id in by_id else e
-    return list(by_id.values())
+def _values(raw: Any) -> tuple[str, ...]:
+    items = raw if isinstance(raw, list) else [raw]
+    return tuple(str(v) for v in items if isinstance(v, str | int | float) and str(v).strip())
 
 
 def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
@@ -282,6 +411,6 @@ def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
         entity_id,
         schema,
         caption,
-        {k: tuple(v) for k, v in data.items()},
+        {k: _values(v) for k, v in data.items()} if isinstance(data, dict) else {},
         Provenance(source, record, url, digest, loaded),
     )

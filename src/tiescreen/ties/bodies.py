@@ -1,15 +1,22 @@
 """Classify an organisation by its name and legal form, in Russian and English.
 
 "администрация Каа-Хемского района" is a state body by its words, "ГБУ «Юность»" a state
-institution by its legal form, even when no registry says so. Returns one of:
+institution by its legal form, even when no registry says so. Kinds:
 
 - ``legislature``: councils of deputies, dumas, assemblies, khurals, parliaments
-- ``government``: administrations, governments, ministries, agencies, courts, prosecutors
+- ``government``: administrations, governments, ministries, agencies, election commissions
+- ``court``: courts and prosecutors' offices
 - ``party``: political parties (``ruling_party`` says whether it is United Russia)
-- ``movement``: the People's Front, civic chambers, state-run youth and veterans' movements
+- ``movement``: the People's Front, civic chambers and public councils, state-run youth
+  movements, state-funded veterans' organisations
 - ``state_institution``: ГБУ, МБУ, ГКУ, ФГУП, МУП... (by legal form)
-- ``state_media``: state broadcasters and agencies
+- ``state_company``: state corporations by name; companies the data says the state owns
+- ``state_media``: state broadcasters, agencies and newspapers
 - ``None``: nothing says it is the state
+
+A private legal form (ООО, ПАО, ИП, LLC...) wins over words inside a brand name: "ООО «Партия
+Еды»" is a food company, not a party. Only the data (FtM topics, an owner that is a state
+body) makes a joint-stock company a state company.
 """
 
 from __future__ import annotations
@@ -19,11 +26,16 @@ from dataclasses import dataclass
 
 from tiescreen.normalize.text import fold_text
 
-__all__ = ["BodyClass", "classify_body"]
+__all__ = ["STATE_KINDS", "BodyClass", "classify_body"]
+
+# Kinds that are the state itself (as opposed to parties and movements).
+STATE_KINDS = frozenset({"legislature", "government", "court", "state_institution", "state_company", "state_media"})
 
 
 @dataclass(frozen=True, slots=True)
 class BodyClass:
+    """What an organisation is: ``kind`` (see the module doc), and why, in words."""
+
     kind: str | None
     ruling_party: bool | None = None
     reason: str = ""
@@ -33,6 +45,15 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+_PRIVATE_FORM = _rx(
+    r"^(?:ооо|зао|пао|оао|нао|ао|ип|тоо|llc|ltd|pjsc|jsc|ojsc|cjsc)\b",
+    r"\b(?:ооо|зао|пао|оао|нао|ип|llc|ltd|pjsc|cjsc|inc|gmbh|plc)$",
+    r"общество с ограниченной ответственностью",
+    r"(?:публичное |закрытое |открытое )?акционерное общество",
+    r"индивидуальный предприниматель",
+    r"limited liability company",
+)
+_YOUTH_WING = _rx(r"молод\w+ гварди", r"young guard")
 _RULING = _rx(r"единая россия", r"единой россии", r"united russia", r"yedinaya rossiya", r"edinaya rossiya")
 _PARTY = _rx(
     r"\bпарти[яи]\b",
@@ -45,6 +66,8 @@ _PARTY = _rx(
     r"\bkprf\b",
     r"\byabloko\b",
     r"\bяблоко\b",
+    r"a just russia",
+    r"\bnew people\b",
 )
 _MOVEMENT = _rx(
     r"народн\w+ фронт",
@@ -52,45 +75,59 @@ _MOVEMENT = _rx(
     r"people'?s front",
     r"\bonf\b",
     r"общественн\w+ палат",
+    r"общественн\w+ совет",
     r"civic chamber",
     r"public chamber",
+    r"public council",
     r"юнарми",
-    r"yunarmiya",
+    r"yunarmi",
     r"движени\w+ первых",
     r"movement of the first",
-    r"молод\w+ гварди",
-    r"young guard",
     r"боев\w+ братств",
     r"combat brotherhood",
-    r"российск\w+ движени",
-    r"совет\w* матерей",
+    r"российск\w+ движени\w+ школьник",
+    r"российск\w+ союз\w* молодеж",
+    r"\bсовет\w* матерей",
     r"council of mothers",
-    r"волонт\w+ рот",
-    r"мы вместе",
-    r"\bмолодежн\w+ парламент",
+    r"волонтер\w+ победы",
+    r"офицеры россии",
+    r"союз\w* женщин россии",
+    r"защитники отечества",
+    r"молодежн\w+ (?:парламент|правительств)",
+    r"youth parliament",
 )
 _LEGISLATURE = _rx(
-    r"совет\w* депутатов",
+    r"совет\w* (?:народных )?депутатов",
     r"\bдум[аыеу]\b",
     r"законодательн\w+ собрани",
-    r"собрани\w+ депутатов",
+    r"государственн\w+ собрани",
+    r"собрани\w+ (?:депутатов|представителей)",
+    r"(?:муниципальн|представительн|народн)\w+ собрани",
     r"\bхурал",
     r"курултай",
+    r"\bил тумэн",
     r"\bпарламент",
-    r"городск\w+ совет",
-    r"муниципальн\w+ совет",
+    r"(?:городск|муниципальн|сельск|районн)\w+ совет",
     r"\bгоссовет",
+    r"государственн\w+ совет\w* республики",
+    r"совет\w* федерации",
     r"council of deputies",
     r"\bduma\b",
-    r"legislative assembly",
+    r"(?:legislative|people'?s|state) assembly",
     r"\bparliament\b",
-    r"city council",
-    r"municipal council",
-    r"state council",
+    r"(?:city|municipal|state|regional) council",
     r"\bkhural\b",
+    r"kurultai",
     r"federation council",
-    r"совет\w* федерации",
-    r"народн\w+ собрани",
+)
+_COURT = _rx(
+    r"\bсуд\b",
+    r"\bсуда\b",
+    r"\bсудебн\w+ участ",
+    r"\b(?:арбитражн|районн|городск|областн|краев|верховн|конституционн|военн|мирово)\w* суд",
+    r"\bпрокуратур",
+    r"\bcourt\b",
+    r"\bprosecutor",
 )
 _GOVERNMENT = _rx(
     r"\bадминистраци",
@@ -100,43 +137,51 @@ _GOVERNMENT = _rx(
     r"\bпрефектур",
     r"\bуправ[аы]\b",
     r"\bгубернатор",
-    r"\bпрокуратур",
-    r"\bсуд\b",
-    r"\bсуда\b",
-    r"\bмвд\b",
-    r"\bфсб\b",
-    r"\bфедеральн\w+ служб",
-    r"\bфедеральн\w+ агентств",
+    r"\b(?:мвд|фсб|мчс|фсин|фссп|фнс|уфнс|ифнс|фас|фмба|цик|гибдд|омвд|умвд|гу мвд)\b",
+    r"\bрос(?:реестр|потребнадзор|гвардия|комнадзор|обрнадзор|здравнадзор|сельхознадзор|стат|таможн|имуществ)",
+    r"\bфедеральн\w+ (?:служб|агентств|казначейств)",
+    r"\bуправлени\w+ федеральн",
     r"\bдепартамент",
-    r"\bкомитет\w*\b.*\b(?:по|города|области|края|республики)",
-    r"\bглав[аы] (?:района|города|республики|администрации)",
+    r"\bкомитет\w* (?:по\b|государственн|[а-я]+ (?:администрации|правительства))",
+    r"следственн\w+ комитет",
+    r"избирательн\w+ комисси",
+    r"(?:контрольно-)?сч[её]тн\w+ палат",
+    r"(?:пенсионн|социальн)\w+ фонд\w* (?:российской федерации|россии)",
+    r"военн\w+ комиссариат",
+    r"\bвоенкомат",
+    r"\bглав[аы] (?:района|города|республики|администрации|муниципальн)",
     r"\bкремл",
-    r"администрации президента",
+    r"уполномоченн\w+ по правам",
     r"\badministration\b",
     r"\bgovernment\b",
     r"\bministry\b",
-    r"\bministerial?\b",
     r"\bmayor'?s office\b",
     r"\bprefecture\b",
-    r"\bprosecutor",
-    r"\bcourt\b",
-    r"\bfederal (?:service|agency)\b",
+    r"\bfederal (?:\w+ )?(?:service|agency|treasury)\b",
+    r"presidential (?:administration|executive office)",
     r"\bgovernor\b",
     r"\bkremlin\b",
-    r"presidential (?:administration|executive office)",
+    r"investigative committee",
+    r"election commission",
+    r"accounts chamber",
+    r"national guard",
     r"\bdepartment of\b",
 )
 _STATE_FORM = _rx(
-    r"\b(?:фгбу|гбу|мбу|гку|мку|фгку|фгуп|гуп|муп|гау|мау|фгау|фгбоу|гбоу|мбоу|мбдоу|мадоу|гбуз|гауз|мбуз|огбу|"
-    r"кгбу|кгку|огку|гоу|моу|мбук|мкук|гбук|мбудо|гбудо|мкоу|гбпоу|гапоу)\b",
-    r"государственн\w+ (?:бюджетн|казенн|казённ|автономн|унитарн)\w*",
-    r"муниципальн\w+ (?:бюджетн|казенн|казённ|автономн|унитарн)\w*",
+    r"\b(?:фгбу|гбу|мбу|гку|мку|фгку|фгуп|гуп|муп|гау|мау|фгау|фгбоу|гбоу|мбоу|мбдоу|мадоу|маоу|мкдоу|гбуз|гауз|"
+    r"мбуз|огбу|огау|кгбу|кгку|кгау|огку|гоу|моу|мбук|мкук|гбук|мбудо|мбоу до|гбудо|мкоу|гбпоу|гапоу|фгаоу|фку|"
+    r"гкоу|гбсу|гбу со|гку со|фкп)\b",
+    r"государственн\w+ (?:бюджетн|казенн|автономн|унитарн)\w*",
+    r"муниципальн\w+ (?:бюджетн|казенн|автономн|унитарн)\w*",
+    r"федеральн\w+ (?:бюджетн|казенн|автономн|государственн)\w* (?:учрежден|предприят)",
     r"\bstate (?:budgetary|budget|unitary|autonomous|owned|institution|enterprise)",
     r"\bmunicipal (?:budgetary|budget|unitary|institution|enterprise)",
-    r"\bfederal state (?:budgetary|unitary|institution)",
+    r"\bfederal state (?:budgetary|unitary|institution|autonomous)",
 )
+_STATE_COMPANY = _rx(r"\bгоскорпораци", r"государственн\w+ корпораци", r"\bstate corporation\b", r"\bгк «?ростех")
 _STATE_MEDIA = _rx(
     r"\bвгтрк\b",
+    r"\bгтрк\b",
     r"первый канал",
     r"\bтасс\b",
     r"\btass\b",
@@ -144,46 +189,89 @@ _STATE_MEDIA = _rx(
     r"ria novosti",
     r"\brt\b",
     r"russia today",
-    r"россия[- ]1",
+    r"россия[- ]1\b",
+    r"россия[- ]24\b",
     r"россия сегодня",
+    r"российская газета",
+    r"rossiyskaya gazeta",
     r"\bvgtrk\b",
     r"channel one",
-    r"звезда",
-    r"\bzvezda\b",
+    r"телеканал\w* «?звезда",
+    r"\bzvezda tv",
+    r"красная звезда",
 )
+_TOPICS = (
+    ({"pol.party"}, "party"),
+    ({"gov.soe", "gov.muni.soe"}, "state_company"),
+    ({"gov.judicial"}, "court"),
+    ({"gov.legislative"}, "legislature"),
+    ({"gov", "gov.executive", "gov.national", "gov.state", "gov.muni", "gov.security", "gov.igo"}, "government"),
+    ({"media.state"}, "state_media"),
+)
+_BY_NAME = (
+    (_MOVEMENT, "movement", "a state-backed movement, civic chamber or public council"),
+    (_LEGISLATURE, "legislature", "a legislature or council of deputies"),
+    (_STATE_MEDIA, "state_media", "state media"),
+    (_STATE_FORM, "state_institution", "a state or municipal institution by its legal form"),
+    (_STATE_COMPANY, "state_company", "a state corporation"),
+    (_COURT, "court", "a court or prosecutor's office"),
+    (_GOVERNMENT, "government", "a government body"),
+)
+
+
+def _fold(name: str | None) -> str:
+    text = fold_text(name or "")
+    for mark in '«»"“”„()':
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
+
+
+def _by_topics(topics: tuple[str, ...]) -> BodyClass | None:
+    topic_set = set(topics)
+    for wanted, kind in _TOPICS:
+        if topic_set & wanted:
+            return BodyClass(kind, False if kind == "party" else None, f"the registry tags it {sorted(wanted)[0]}")
+    return None
+
+
+def _party(text: str) -> BodyClass | None:
+    if _YOUTH_WING.search(text):
+        return BodyClass("movement", None, "the ruling party's youth wing")
+    if _RULING.search(text):
+        return BodyClass("party", True, "the ruling party")
+    if _PARTY.search(text):
+        return BodyClass("party", False, "a political party")
+    return None
 
 
 def classify_body(name: str | None, topics: tuple[str, ...] = ()) -> BodyClass:
     """Classify an organisation name (and FtM topics, when the registry gives them).
 
-    >>> classify_body("администрация Каа-Хемского района").kind
-    'government'
-    >>> classify_body("ГБУ «Юность»").kind
-    'state_institution'
-    >>> classify_body("Всероссийская политическая партия «Единая Россия»").ruling_party
-    True
+    Args:
+        name: the organisation's name, in any script and case.
+        topics: FtM topics of the registry record (``gov.muni``, ``pol.party``...).
+
+    Returns:
+        A :class:`BodyClass`; ``kind`` is None when nothing says it is the state.
+
+    Example:
+        >>> classify_body("администрация Каа-Хемского района").kind
+        'government'
+        >>> classify_body("ГБУ «Юность»").kind
+        'state_institution'
+        >>> classify_body("Всероссийская политическая партия «Единая Россия»").ruling_party
+        True
+        >>> classify_body("ООО «Партия Еды»").kind is None
+        True
     """
-    text = fold_text(name or "").replace("«", " ").replace("»", " ").replace('"', " ")
-    topic_set = set(topics)
-    if _RULING.search(text):
-        return BodyClass("party", True, "the ruling party")
-    if "pol.party" in topic_set or _PARTY.search(text):
-        return BodyClass("party", False, "a political party")
-    if _MOVEMENT.search(text):
-        return BodyClass("movement", None, "a state-backed movement or civic chamber")
-    if _LEGISLATURE.search(text):
-        return BodyClass("legislature", None, "a legislature or council of deputies")
-    if _STATE_MEDIA.search(text) or "media.state" in topic_set:
-        return BodyClass("state_media", None, "state media")
-    if _STATE_FORM.search(text) or topic_set & {"gov.soe", "gov.muni"}:
-        return BodyClass("state_institution", None, "a state or municipal institution by its legal form")
-    if _GOVERNMENT.search(text) or topic_set & {
-        "gov",
-        "gov.executive",
-        "gov.national",
-        "gov.state",
-        "gov.judicial",
-        "gov.security",
-    }:
-        return BodyClass("government", None, "a government body")
-    return BodyClass(None)
+    text = _fold(name)
+    tagged = _by_topics(topics)
+    if _PRIVATE_FORM.search(text) and not _STATE_FORM.search(text):
+        return tagged or BodyClass(None, None, "a private legal form")
+    party = _party(text)
+    if party is not None:
+        return party
+    for pattern, kind, reason in _BY_NAME:
+        if pattern.search(text):
+            return BodyClass(kind, None, reason)
+    return tagged or BodyClass(None)

@@ -2,11 +2,15 @@
 
 Like the journalists who found the staged audiences: a name alone is not enough on a common
 name. Two independent attributes that agree (the name plus a patronymic, a birth date, a
-region, or a stated role) confirm; any conflicting attribute blocks confirmation.
+region, an employer or a stated role) confirm; any conflicting attribute blocks confirmation
+and is listed, so the report can show it.
 
 - ``confirmed``: name + at least one other independent attribute agree, nothing conflicts
 - ``probable``: name-only match on an uncommon name, nothing conflicts
 - ``possible``: name-only match on a common name, a weak name match, or a conflict
+
+A ``claimed`` tie (a role stated only in an article) stays ``possible`` until the registry
+confirms the person and holds a tie to the same body.
 """
 
 from __future__ import annotations
@@ -14,16 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tiescreen.match.scorer import PairScore
-from tiescreen.model import Query, Tie
+from tiescreen.model import Evidence, Query, Tie, TieKind
 from tiescreen.normalize.frequency import name_is_common
 from tiescreen.normalize.names import parse_name
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
 
-__all__ = ["match_confidence", "role_agrees"]
+__all__ = ["conflict_details", "employer_agrees", "match_confidence", "role_agrees", "tie_confidence"]
 
 STRONG_NAME = 0.9
-_ROLE_STOP = {"the", "and", "of", "for", "член", "члена", "head", "глава", "района", "города", "области"}
+CONFIRM_NAME = 0.8
+_ROLE_STOP = {
+    "the", "and", "of", "for", "член", "члена", "head", "глава", "района", "города", "области", "мать", "mother",
+    "отдела", "заместитель", "deputy", "member",
+}  # fmt: skip
+_CONFLICT_FEATURES = {"surname_gender", "patronymic", "initial", "gender", "birth_date", "region"}
+_EMPLOYER_KEYS = ("employer", "workplace", "organization", "organisation", "место работы", "работодатель")
 
 
 def _stems(text: str) -> set[str]:
@@ -36,7 +46,23 @@ def role_agrees(role: str | None, ties: Sequence[Tie]) -> bool:
     if not role:
         return False
     wanted = _stems(role)
-    return any(wanted & _stems(f"{t.role or ''} {t.body or ''}") for t in ties)
+    return any(wanted & _stems(f"{t.role or ''} {t.body or ''}") for t in ties if t.kind != TieKind.CLAIMED)
+
+
+def employer_agrees(query: Query, ties: Sequence[Tie]) -> bool:
+    """True when an employer column of the people list names a tie's body (two shared stems)."""
+    employer = next((query.extra[k] for k in _EMPLOYER_KEYS if query.extra.get(k)), "")
+    if not employer:
+        return False
+    wanted = _stems(employer)
+    need = min(2, len(wanted))
+    return need > 0 and any(len(wanted & _stems(t.body or "")) >= need for t in ties if t.kind != TieKind.CLAIMED)
+
+
+def conflict_details(evidence: Sequence[Evidence], conflicts: Sequence[str]) -> list[str]:
+    """The explanation lines of the attributes that conflict, for the report to show."""
+    wanted = {"initial" if c == "initials" else c for c in conflicts} & _CONFLICT_FEATURES
+    return [e.detail for e in evidence if e.feature in wanted and e.value <= 0.0]
 
 
 def match_confidence(
@@ -50,11 +76,29 @@ def match_confidence(
         return "possible", [f"conflicting {labels}: cannot be confirmed"]
     agreements = list(dict.fromkeys(pair.agreements))
     if role_agrees(query.role, ties):
-        agreements.append("role")
-    if agreements and pair.score >= 0.8:
+        agreements.append("stated role")
+    if employer_agrees(query, ties):
+        agreements.append("employer")
+    if agreements and pair.score >= CONFIRM_NAME:
         return "confirmed", [f"name and {', '.join(a.replace('_', ' ') for a in agreements)} agree"]
     if name_is_common(parse_name(query.name), surname_count):
         return "possible", ["name-only match on a common name: needs a second attribute"]
     if pair.score >= STRONG_NAME:
         return "probable", ["name-only match on an uncommon name: a second attribute would confirm it"]
     return "possible", ["weak name-only match"]
+
+
+def tie_confidence(tie: Tie, level: str, ties: Sequence[Tie]) -> str:
+    """The confidence of one tie of a match rated ``level``.
+
+    Registry ties share the match's level. A claimed tie is ``possible`` unless the match is
+    confirmed and a registry tie names the same body or role.
+    """
+    if tie.kind != TieKind.CLAIMED:
+        return level
+    backed = any(
+        _stems(f"{tie.role or ''} {tie.body or ''}") & _stems(f"{t.role or ''} {t.body or ''}")
+        for t in ties
+        if t.kind != TieKind.CLAIMED
+    )
+    return "confirmed" if level == "confirmed" and backed else "possible"

@@ -6,22 +6,25 @@ Paths followed (FtM):
 - Person <- Membership.member, Membership.organization -> party / movement / body
 - Person <- Employment.employee, Employment.employer -> state institution or body
 - Person <- Directorship.director, Directorship.organization -> state institution
+- ... -> a company <- Ownership.asset, Ownership.owner -> a state body     state company
 - Person <- Family.person / Family.relative -> the relative, and the relative's own ties
-- the Person's own ``position`` statements (as OpenSanctions PEP data carries them)
+- the Person's own ``position`` and ``political`` statements (as PEP lists carry them)
 
-Each tie keeps its path of entity ids and the source of every step.
+Each tie keeps its path of entity ids and the source of every step. Ended ties are kept,
+however old, with their dates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from tiescreen.model import RegistryEntity, Tie, TieKind
 from tiescreen.store.registry import RegistryStore
-from tiescreen.ties.bodies import BodyClass, classify_body
+from tiescreen.ties.bodies import STATE_KINDS, BodyClass, classify_body
+from tiescreen.ties.family import relative_tie
+from tiescreen.ties.kinds import is_current, link_kind, statement_tie
 
-__all__ = ["TieWalker"]
+__all__ = ["TieWalker", "cite"]
 
 _LINKS = {
     # link schema: (property pointing at the person, property pointing onwards)
@@ -30,24 +33,18 @@ _LINKS = {
     "Employment": ("employee", "employer"),
     "Directorship": ("director", "organization"),
 }
-_FAMILY = {"Family": ("person", "relative")}
-_CANDIDATE_WORDS = ("candidate", "кандидат", "list", "списк")
+_COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
 
 
-def _cite(entity: RegistryEntity) -> str:
+def cite(entity: RegistryEntity) -> str:
+    """The source of one entity: its URL when known, else ``source#record`` or its id."""
     p = entity.provenance
-    if p is None:
-        return entity.id
-    return p.url or f"{p.source}#{p.record}"
-
-
-def _is_current(start: str | None, end: str | None, status: Iterable[str]) -> bool:
-    statuses = {s.lower() for s in status}
-    if statuses & {"ended", "former", "past", "inactive"}:
-        return False
-    if end:
-        return end[:10] >= date.today().isoformat()[: len(end[:10])]
-    return True
+    if p is not None and p.url:
+        return p.url
+    urls = entity.get("sourceUrl")
+    if urls:
+        return urls[0]
+    return f"{p.source}#{p.record}" if p is not None else entity.id
 
 
 class TieWalker:
@@ -59,22 +56,23 @@ class TieWalker:
     def ties(self, person_ids: Iterable[str], relatives: bool = True) -> dict[str, list[Tie]]:
         """Ties of each person, own ties first, then ties through relatives."""
         ids = list(dict.fromkeys(person_ids))
-        people = self.store.entities(ids)
-        own = self._own_ties(people)
+        own = self._own_ties(self.store.entities(ids))
         if relatives:
             for person_id, ties in self._relative_ties(ids).items():
                 own.setdefault(person_id, []).extend(ties)
         return own
 
     def _own_ties(self, people: dict[str, RegistryEntity]) -> dict[str, list[Tie]]:
-        result: dict[str, list[Tie]] = {pid: self._statement_ties(p) for pid, p in people.items()}
+        result: dict[str, list[Tie]] = {pid: _statement_ties(p) for pid, p in people.items()}
         refs = self.store.referring(people)
         links = self.store.entities({src for src, _, _ in refs})
-        onward_ids = {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
-        onward = self.store.entities(onward_ids)
+        onward = self.store.entities(
+            {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
+        )
         orgs = self.store.entities(
             {o for e in onward.values() if e.schema == "Position" for o in e.get("organization")}
         )
+        owners = self._state_owners([e for e in (*onward.values(), *orgs.values()) if e.schema in _COMPANIES])
         for src, prop, dst in refs:
             link = links.get(src)
             if link is None or link.schema not in _LINKS or _LINKS[link.schema][0] != prop:
@@ -83,108 +81,45 @@ class TieWalker:
                 target = onward.get(target_id)
                 if target is None:
                     continue
-                tie = self._link_tie(people[dst], link, target, orgs)
+                tie = _link_tie(people[dst], link, target, orgs, owners)
                 if tie is not None:
                     result.setdefault(dst, []).append(tie)
         return result
 
-    def _link_tie(
-        self,
-        person: RegistryEntity,
-        link: RegistryEntity,
-        target: RegistryEntity,
-        orgs: dict[str, RegistryEntity],
-    ) -> Tie | None:
-        body_entity = target
-        role = link.first("role")
-        path = [person.id, link.id, target.id]
-        if target.schema == "Position":
-            role = target.first("name") or target.caption
-            org_id = target.first("organization")
-            if org_id and org_id in orgs:
-                body_entity = orgs[org_id]
-                path.append(org_id)
-        if target.schema == "Position":
-            body_name = (body_entity.first("name") or body_entity.caption) if body_entity is not target else None
-        else:
-            body_name = target.first("name") or target.caption
-        cls = classify_body(body_name, body_entity.get("topics"))
-        if cls.kind is None and target.schema == "Position":
-            cls = classify_body(role, target.get("topics"))
-        start = link.first("startDate") or link.first("date")
-        end = link.first("endDate")
-        current = _is_current(start, end, link.get("status"))
-        kind = self._kind(link.schema, cls, role, link, current)
-        if kind is None:
-            return None
-        sources = tuple(dict.fromkeys(_cite(e) for e in (person, link, target, body_entity)))
-        steps = tuple(c for c in dict.fromkeys([person.caption, role or link.caption, body_name or ""]) if c)
-        ruling = cls.ruling_party if cls.kind == "party" else None
-        return Tie(
-            kind,
-            role,
-            body_name,
-            current,
-            tuple(path),
-            sources,
-            start,
-            end,
-            body_kind=cls.kind,
-            ruling_party=ruling,
-            steps=steps,
-        )
-
-    @staticmethod
-    def _kind(schema: str, cls: BodyClass, role: str | None, link: RegistryEntity, current: bool) -> TieKind | None:
-        text = " ".join([role or "", *link.get("summary"), *link.get("description")]).lower()
-        if cls.kind == "party":
-            return TieKind.PARTY_CANDIDATE if any(w in text for w in _CANDIDATE_WORDS) else TieKind.PARTY
-        if cls.kind == "movement":
-            return TieKind.MOVEMENT
-        if schema == "Occupancy":
-            return TieKind.OFFICE if current else TieKind.FORMER_OFFICE
-        if cls.kind in ("state_institution", "state_media"):
-            return TieKind.STATE_EMPLOYER
-        if cls.kind in ("government", "legislature"):
-            if schema == "Employment":
-                return TieKind.STATE_EMPLOYER
-            return TieKind.OFFICE if current else TieKind.FORMER_OFFICE
-        return None
-
-    @staticmethod
-    def _statement_ties(person: RegistryEntity) -> list[Tie]:
-        """Offices stated on the person record itself (``position``), as PEP lists carry them."""
-        ties: list[Tie] = []
-        for position in person.get("position"):
-            cls = classify_body(position, person.get("topics"))
-            is_pep = "role.pep" in person.get("topics") or cls.kind is not None
-            if not is_pep:
+    def _state_owners(
+        self, companies: list[RegistryEntity]
+    ) -> dict[str, tuple[RegistryEntity, RegistryEntity, BodyClass]]:
+        """Companies the data says a state body owns: company id -> (Ownership, owner, class)."""
+        unclassified = {
+            c.id for c in companies if classify_body(c.first("name") or c.caption, c.get("topics")).kind is None
+        }
+        refs = [r for r in self.store.referring(unclassified) if r[1] == "asset"]
+        links = self.store.entities({src for src, _, _ in refs})
+        owner_ids = {o for link in links.values() if link.schema == "Ownership" for o in link.get("owner")}
+        owner_entities = self.store.entities(owner_ids)
+        found: dict[str, tuple[RegistryEntity, RegistryEntity, BodyClass]] = {}
+        for src, _prop, dst in refs:
+            link = links.get(src)
+            if link is None or link.schema != "Ownership":
                 continue
-            ties.append(
-                Tie(
-                    TieKind.OFFICE,
-                    position,
-                    None,
-                    None,
-                    (person.id,),
-                    (_cite(person),),
-                    body_kind=cls.kind,
-                    steps=(person.caption, position),
-                )
-            )
-        return ties
+            for owner_id in link.get("owner"):
+                owner = owner_entities.get(owner_id)
+                if owner is None:
+                    continue
+                cls = classify_body(owner.first("name") or owner.caption, owner.get("topics"))
+                if cls.kind in STATE_KINDS:
+                    found.setdefault(dst, (link, owner, cls))
+        return found
 
     def _relative_ties(self, ids: list[str]) -> dict[str, list[Tie]]:
-        refs = [r for r in self.store.referring(ids)]
-        links = {k: v for k, v in self.store.entities({s for s, _, _ in refs}).items() if v.schema in _FAMILY}
+        refs = self.store.referring(ids)
+        links = {k: v for k, v in self.store.entities({s for s, _, _ in refs}).items() if v.schema == "Family"}
         pairs: list[tuple[str, str, RegistryEntity]] = []
         for src, _prop, dst in refs:
             link = links.get(src)
             if link is None:
                 continue
-            for other in link.get("person") + link.get("relative"):
-                if other != dst:
-                    pairs.append((dst, other, link))
+            pairs.extend((dst, other, link) for other in link.get("person") + link.get("relative") if other != dst)
         if not pairs:
             return {}
         relatives = self.store.entities({o for _, o, _ in pairs})
@@ -194,37 +129,86 @@ class TieWalker:
             relative = relatives.get(other_id)
             if relative is None:
                 continue
-            relationship = _relationship(link, person_id, relative)
             for tie in their.get(other_id, []):
                 if tie.kind in (TieKind.RELATIVE, TieKind.CLAIMED):
                     continue
-                out.setdefault(person_id, []).append(
-                    Tie(
-                        TieKind.RELATIVE,
-                        tie.role,
-                        tie.body,
-                        tie.current,
-                        (person_id, link.id, *tie.path),
-                        (_cite(link), *tie.sources),
-                        tie.start,
-                        tie.end,
-                        relative_name=relative.caption,
-                        relationship=relationship,
-                        body_kind=tie.body_kind,
-                        ruling_party=tie.ruling_party,
-                        steps=(relationship, *tie.steps),
-                    )
-                )
+                out.setdefault(person_id, []).append(relative_tie(person_id, link, relative, tie, cite(link)))
         return out
 
 
-def _relationship(link: RegistryEntity, person_id: str, relative: RegistryEntity) -> str:
-    """Say the family link from the screened person's side.
+def _link_tie(
+    person: RegistryEntity,
+    link: RegistryEntity,
+    target: RegistryEntity,
+    orgs: dict[str, RegistryEntity],
+    owners: dict[str, tuple[RegistryEntity, RegistryEntity, BodyClass]],
+) -> Tie | None:
+    role = link.first("role")
+    path = [person.id, link.id, target.id]
+    body_entity: RegistryEntity | None = target
+    if target.schema == "Position":
+        role = target.first("name") or target.caption
+        org_id = target.first("organization")
+        body_entity = orgs.get(org_id) if org_id else None
+        if body_entity is not None:
+            path.append(body_entity.id)
+    body_name = (body_entity.first("name") or body_entity.caption) if body_entity is not None else None
+    cls = classify_body(body_name, body_entity.get("topics")) if body_entity is not None else BodyClass(None)
+    if cls.kind is None and target.schema == "Position":
+        cls = classify_body(role, target.get("topics"))
+    cited = [person, link, target, *([body_entity] if body_entity is not None else [])]
+    extra_step = ""
+    if cls.kind is None and body_entity is not None and body_entity.id in owners:
+        ownership, owner, _owner_cls = owners[body_entity.id]
+        cls = BodyClass("state_company", None, f"owned by {owner.caption}")
+        path += [ownership.id, owner.id]
+        cited += [ownership, owner]
+        extra_step = f"owned by {owner.caption}"
+    end = link.first("endDate")
+    current = is_current(end, link.get("status"))
+    kind = link_kind(link.schema, cls, role, [*link.get("summary"), *link.get("description")], current)
+    if kind is None:
+        return None
+    steps = [person.caption, role or link.caption, body_name or "", extra_step]
+    return Tie(
+        kind,
+        role,
+        body_name,
+        current,
+        tuple(path),
+        tuple(dict.fromkeys(cite(e) for e in cited)),
+        link.first("startDate") or link.first("date"),
+        end,
+        body_kind=cls.kind,
+        ruling_party=cls.ruling_party if cls.kind == "party" else None,
+        steps=tuple(s for s in dict.fromkeys(steps) if s),
+    )
 
-    FtM's ``relationship`` names what the ``relative`` is to the ``person``: with
-    person = the official and relative = the screened woman, "mother" means she is his mother.
-    """
-    word = link.first("relationship") or "relative"
-    if person_id in link.get("relative"):
-        return f"{word} of {relative.caption}"
-    return f"relative of {relative.caption} (who is their {word})"
+
+def _statement_ties(person: RegistryEntity) -> list[Tie]:
+    """Offices and parties stated on the person record itself (``position``, ``political``)."""
+    ties: list[Tie] = []
+    topics = person.get("topics")
+    statements = [(p, classify_body(p)) for p in person.get("position")]
+    statements += [(p, classify_body(p, ("pol.party",))) for p in person.get("political")]
+    for text, cls in statements:
+        if cls.kind is None and "role.pep" not in topics:
+            continue
+        read = statement_tie(text, cls)
+        ties.append(
+            Tie(
+                read.kind,
+                text,
+                None,
+                read.current,
+                (person.id,),
+                (cite(person),),
+                read.start,
+                read.end,
+                body_kind=cls.kind,
+                ruling_party=cls.ruling_party if cls.kind == "party" else None,
+                steps=(person.caption, text),
+                evidence=f"stated on the registry record: {text}",
+            )
+        )
+    return ties

@@ -1,0 +1,222 @@
+"""Scale benchmark: tiescreen and Splink side by side on the same generated data.
+
+    .venv/bin/python bench/scale.py --people 1000000 --queries 10000 --big-queries 100000
+
+Generates (once) a registry of PEOPLE officials with known truth (``python -m
+tiescreen.generate``), then runs, each as its own process tree whose peak resident memory
+is sampled from /proc: ``tiescreen ingest`` into a fresh store; ``tiescreen screen`` of the
+queries (and of BIG_QUERIES); single-query latency against the warm index; candidate recall
+against exhaustive scoring on a sample; and Splink 5 on DuckDB in bench/.venv-splink (made
+here on first use). Prints one table and writes ``results.json`` beside the data.
+"""
+
+# ruff: noqa: T201  (a benchmark prints its figures)
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+SPLINK_VENV = HERE / ".venv-splink"
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _tree_rss(pid: int) -> int:
+    tree, todo, total = _children(), [pid], 0
+    while todo:
+        p = todo.pop()
+        todo.extend(tree.get(p, []))
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        except OSError:
+            continue
+    return total * 1024
+
+
+def run(cmd: list[str], label: str, env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Run a command; return wall seconds, peak RSS of its process tree (bytes), stderr."""
+    print(f"-- {label}: {' '.join(cmd)}", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})  # fmt: skip
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{label} failed ({proc.returncode}):\n{err[-3000:]}")
+    return wall, peak, err
+
+
+def truth_of(path: Path) -> dict[str, set[str]]:
+    with path.open(encoding="utf-8") as f:
+        return {r["id"]: set(filter(None, r["truth"].split(";"))) for r in csv.DictReader(f)}
+
+
+def precision_recall(predicted: dict[str, str | None], truth: dict[str, set[str]]) -> tuple[float, float]:
+    tp = sum(1 for q, e in predicted.items() if e and e in truth[q])
+    fp = sum(1 for q, e in predicted.items() if e and e not in truth[q])
+    fn = sum(1 for q, t in truth.items() if t and predicted.get(q) not in t)
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def tiescreen_predictions(path: Path) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            matches = row.get("matches") or []
+            out[str(row["query"]["id"])] = matches[0]["entity_id"] if matches else None
+    return out
+
+
+def generate(data: Path, people: int, queries: int, big: int) -> None:
+    if not (data / "registry.ftm.json").exists():
+        run([PY, "-m", "tiescreen.generate", str(data), "--people", str(people), "--queries", str(queries)], "generate")
+    if big and not (data / "big" / "queries.csv").exists():
+        from tiescreen.generate import write_queries
+
+        (data / "big").mkdir(exist_ok=True)
+        write_queries(data / "big" / "queries.csv", data / "big" / "truth.csv", people, big, seed=8)
+
+
+def bench_tiescreen(data: Path, big: int, latency: int) -> dict[str, object]:
+    db = data / "bench.duckdb"
+    for leftover in (db, Path(f"{db}.wal")):
+        leftover.unlink(missing_ok=True)
+    res: dict[str, object] = {}
+    res["ingest_s"], res["ingest_peak"], _ = run([PY, "-m", "tiescreen", "ingest", str(data / "registry.ftm.json"),
+                                                  "--db", str(db)], "tiescreen ingest")  # fmt: skip
+    out = data / "tiescreen.jsonl"
+    res["screen_s"], res["screen_peak"], _ = run(
+        [PY, "-m", "tiescreen", "screen", str(data / "queries.csv"), "--db", str(db), "-o", str(out)],
+        "tiescreen screen",
+    )
+    res["precision"], res["recall"] = precision_recall(tiescreen_predictions(out), truth_of(data / "truth.csv"))
+    if big:
+        big_out = data / "big" / "tiescreen.jsonl"
+        res["big_s"], res["big_peak"], _ = run(
+            [PY, "-m", "tiescreen", "screen", str(data / "big" / "queries.csv"), "--db", str(db), "-o", str(big_out)],
+            "tiescreen screen (big)",
+        )
+        big_pr = precision_recall(tiescreen_predictions(big_out), truth_of(data / "big" / "truth.csv"))
+        res["big_precision"], res["big_recall"] = big_pr
+    if latency:
+        probe = [PY, str(HERE / "scale_probes.py"), "latency", str(db), str(data / "queries.csv"), str(latency)]
+        _, _, err = run(probe, "latency")
+        res.update(json.loads(err.strip().splitlines()[-1]))
+    return res
+
+
+def bench_splink(data: Path) -> dict[str, object]:
+    python = SPLINK_VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(SPLINK_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "splink>=5", "unidecode", "pandas"], check=True)
+    out = data / "splink.csv"
+    wall, peak, err = run([str(python), str(HERE / "splink_run.py"), str(data / "registry.ftm.json"),
+                           str(data / "queries.csv"), str(out)], "splink")  # fmt: skip
+    phases = json.loads(err[err.rindex("{") :])
+    with out.open(encoding="utf-8") as f:
+        predicted: dict[str, str | None] = {r["qid"]: r["eid"] for r in csv.DictReader(f)}
+    truth = truth_of(data / "truth.csv")
+    precision, recall = precision_recall({q: predicted.get(q) for q in truth}, truth)
+    return {"total_s": wall, "peak": peak, "precision": precision, "recall": recall, **phases}
+
+
+def report(people: int, queries: int, t: dict[str, object], s: dict[str, object] | None) -> None:
+    gb = 1024**3
+
+    def f(key: str, d: dict[str, object] = t) -> float:
+        return float(d.get(key, 0.0))  # type: ignore[arg-type]
+
+    print(f"\nregistry {people:,} people; {queries:,} queries (half in the registry)\n")
+    print(f"{'':34}{'tiescreen':>14}{'splink':>14}{'ratio':>10}")
+    te2e = f("ingest_s") + f("screen_s")
+    rows = [("build / ingest (s)", f("ingest_s"), f("prepare_s", s) + f("train_s", s) if s else None),
+            ("screening (s)", f("screen_s"), f("predict_s", s) if s else None),
+            ("end to end (s)", te2e, f("total_s", s) if s else None),
+            ("queries / s (screening)", queries / max(f("screen_s"), 1e-9), None),
+            ("peak memory ingest (GB)", f("ingest_peak") / gb, None),
+            ("peak memory screen (GB)", f("screen_peak") / gb, f("peak", s) / gb if s else None),
+            ("precision", f("precision"), f("precision", s) if s else None),
+            ("recall", f("recall"), f("recall", s) if s else None)]  # fmt: skip
+    for label, a, b in rows:
+        ratio = f"{b / a:>9.1f}x" if b and a and "(s)" in label else ""
+        print(f"{label:34}{a:>14.3f}{(f'{b:.3f}' if b is not None else '-'):>14}{ratio:>10}")
+    if "big_s" in t:
+        n = int(t.get("big_n", 0)) or 0
+        print(f"\n{n:,} queries: {f('big_s'):.1f} s, peak {f('big_peak') / gb:.2f} GB, "
+              f"P {f('big_precision'):.3f} R {f('big_recall'):.3f}")  # fmt: skip
+    if "p50_ms" in t:
+        print(f"single query against the warm index: p50 {f('p50_ms'):.1f} ms, p99 {f('p99_ms'):.1f} ms "
+              f"(candidates only: p50 {f('cand_p50_ms'):.2f} ms, p99 {f('cand_p99_ms'):.2f} ms)")  # fmt: skip
+    if "candidate_recall" in t:
+        print(f"candidate recall vs exhaustive scoring: {f('candidate_recall'):.4f} "
+              f"({t.get('exhaustive_matches')} matches, sample of {t.get('recall_sample')} queries "
+              f"x {t.get('recall_people')} people)")  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--people", type=int, default=1_000_000)
+    ap.add_argument("--queries", type=int, default=10_000)
+    ap.add_argument("--big-queries", type=int, default=100_000)
+    ap.add_argument("--latency", type=int, default=1000, help="single queries timed against the warm index")
+    ap.add_argument("--recall-sample", type=int, default=40, help="queries scored exhaustively (0: skip)")
+    ap.add_argument("--recall-people", type=int, default=3000, help="registry size for the exhaustive check")
+    ap.add_argument("--data", type=Path, default=HERE / ".data")
+    ap.add_argument("--skip-splink", action="store_true")
+    args = ap.parse_args()
+    data = args.data / f"p{args.people}-q{args.queries}"
+    data.mkdir(parents=True, exist_ok=True)
+    generate(data, args.people, args.queries, args.big_queries)
+    results: dict[str, object] = {"tiescreen": bench_tiescreen(data, args.big_queries, args.latency)}
+    results["tiescreen"]["big_n"] = args.big_queries  # type: ignore[index]
+    if args.recall_sample:
+        sample = args.data / f"recall-p{args.recall_people}"
+        sample.mkdir(parents=True, exist_ok=True)
+        generate(sample, args.recall_people, max(args.recall_sample * 4, 100), 0)
+        _, _, err = run([PY, str(HERE / "scale_probes.py"), "recall", str(sample), str(args.recall_sample)], "recall")
+        results["tiescreen"].update(json.loads(err.strip().splitlines()[-1]))  # type: ignore[union-attr]
+    if not args.skip_splink:
+        results["splink"] = bench_splink(data)
+    (data / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report(args.people, args.queries, results["tiescreen"], results.get("splink"))  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()

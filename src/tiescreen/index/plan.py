@@ -1,0 +1,81 @@
+"""What a query asks of the index: its words' keys, its initials, its birth year.
+
+Both engines start from the same :class:`QueryPlan`, so they look for the same registry words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tiescreen.index.keys import split_words, word_blocking_keys, word_readings
+from tiescreen.normalize.given_names import lookup
+from tiescreen.normalize.text import fold_text
+
+__all__ = ["QueryPlan", "QueryWord", "initial_bit", "plan_query"]
+
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    """One full word of a query: its exact readings and every blocking key."""
+
+    pos: int
+    raw: str
+    exact: frozenset[str]
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPlan:
+    """The words, initials (bit mask) and birth year (0 if unknown) of one query."""
+
+    words: tuple[QueryWord, ...]
+    initials: int
+    year: int
+
+
+def initial_bit(key: str) -> int:
+    """The bit of a word key's first letter in a person's initials mask (as the store computes it)."""
+    return 1 << (ord(key[0]) % 31)
+
+
+@lru_cache(maxsize=100_000)
+def _word(pos: int, raw: str) -> QueryWord | None:
+    readings = word_readings(raw)
+    if not readings:
+        return None
+    exact = set(readings)
+    # A short form (Саша, Леся) also looks for the full name the registry writes.
+    for given in lookup(fold_text(raw)):
+        full = word_readings(given.name)
+        if full:
+            exact.add(full[0])
+    keys = tuple(dict.fromkeys((*word_blocking_keys(raw), *sorted(exact))))
+    return QueryWord(pos, raw, frozenset(exact), keys)
+
+
+def _initial(raw: str) -> int:
+    letters = [ch for ch in fold_text(raw) if ch.isalpha()]
+    if len(letters) != 1:
+        return 0
+    from tiescreen.normalize.translit import keys_for
+
+    key = keys_for(letters[0])[0]
+    return initial_bit(key) if key else 0
+
+
+def plan_query(name: str, birth_date: str | None = None) -> QueryPlan:
+    """Plan one query: full words with their keys, initials as a mask, the birth year."""
+    words: list[QueryWord] = []
+    initials = 0
+    for raw in split_words(name):
+        word = _word(len(words), raw)
+        if word is not None:
+            words.append(word)
+        else:
+            initials |= _initial(raw)
+    match = _YEAR.search(birth_date or "")
+    return QueryPlan(tuple(words), initials, int(match.group(1)) if match else 0)

@@ -1,0 +1,120 @@
+"""Bulk loading of FtM JSON lines: DuckDB reads, checks and inserts; Python never holds the file.
+
+The file is read by DuckDB's CSV reader as one text column per line (so every problem keeps
+its line number) in two streaming passes: one finds the bad lines with the same rules and
+messages as the row-by-row reader, one inserts the good ones. Each line is parsed once per
+pass (one multi-path ``json_extract``). Runs inside the caller's transaction: an interrupted
+load leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tiescreen.store.base import Backend
+
+if TYPE_CHECKING:
+    from tiescreen.ingest.reading import Problems
+
+__all__ = ["MAX_PROBLEMS", "insert_lines", "line_of", "problems_of"]
+
+MAX_PROBLEMS = 10_000
+_DELIM = "\x01"  # never valid unescaped inside JSON, so a line is never split
+_PATHS = (
+    "$.id",
+    "$.schema",
+    "$.caption",
+    "$.properties",
+    "$.properties.name[0]",
+    "$.properties.lastName[0]",
+    "$.properties.title[0]",
+    "$.properties.role[0]",
+    "$.properties.relationship[0]",
+    "$.properties.sourceUrl[0]",
+)
+
+
+def _schemata() -> list[str]:
+    from followthemoney import model
+
+    return sorted(model.schemata)
+
+
+def _lines(path: Path | str) -> str:
+    location = str(path).replace("'", "''")
+    return f"""(SELECT row_number() OVER () AS line, raw
+        FROM read_csv('{location}', columns = {{'raw': 'VARCHAR'}}, delim = '{_DELIM}', quote = '', escape = '',
+                      header = false, auto_detect = false, max_line_size = 100000000))"""
+
+
+def _parsed(path: Path | str) -> str:
+    paths = ", ".join(f"'{p}'" for p in _PATHS)
+    return f"""(SELECT line, ok, CASE WHEN ok THEN json_type(raw) END AS jtype,
+               CASE WHEN ok AND json_type(raw) = 'OBJECT' THEN json_extract(raw, [{paths}]) END AS p
+        FROM (SELECT line, raw, json_valid(raw) AS ok FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''))"""
+
+
+_GOOD = """jtype = 'OBJECT' AND coalesce(p[1]->>'$', '') <> '' AND list_contains($schemata, p[2]->>'$')
+    AND coalesce(json_type(p[4]), 'OBJECT') = 'OBJECT'"""
+
+
+def problems_of(db: Backend, path: Path | str, problems: Problems) -> None:
+    """Record every bad line of the file (invalid JSON, no id, unknown schema) in ``problems``."""
+    rows = db.query(
+        "check file",
+        f"""SELECT line, jtype, p[1]->>'$', p[2]->>'$', json_type(p[4]) FROM {_parsed(path)}
+        WHERE NOT ({_GOOD.replace("$schemata", "$1")}) OR jtype IS NULL ORDER BY line LIMIT {MAX_PROBLEMS}""",
+        _schemata(),
+    )
+    for line, jtype, entity_id, schema, ptype in rows:
+        where = f"line {line}"
+        if jtype is None:
+            problems.add(where, "invalid JSON")
+        elif jtype != "OBJECT":
+            problems.add(where, "is not a JSON object (an FtM entity)")
+        elif not entity_id:
+            problems.add(where, "entity has no 'id'")
+        elif ptype not in (None, "OBJECT"):
+            problems.add(where, f"entity {entity_id!r}: 'properties' is not an object")
+        else:
+            problems.add(
+                where,
+                f"entity {entity_id!r} has unknown schema {schema!r}",
+                "use a FollowTheMoney schema such as Person, Occupancy, Position",
+            )
+
+
+def insert_lines(
+    db: Backend, path: Path | str, source: str, url: str | None, digest: str, loaded_at: str, base: int
+) -> int:
+    """Insert the good lines of the file as the source's entities; returns how many."""
+    db.query(
+        "insert entities",
+        f"""INSERT INTO entities
+        SELECT p[1]->>'$', p[2]->>'$',
+               coalesce(p[3]->>'$', p[5]->>'$', p[6]->>'$', p[7]->>'$', p[8]->>'$', p[9]->>'$', p[2]->>'$'),
+               coalesce(CAST(p[4] AS VARCHAR), '{{}}'), $2, p[1]->>'$', coalesce(p[10]->>'$', $3), $4, $5,
+               CASE WHEN p[2]->>'$' = 'Person' THEN $6 + line END
+        FROM {_parsed(path)} WHERE {_GOOD.replace("$schemata", "$1")}""",
+        _schemata(),
+        source,
+        url,
+        digest,
+        loaded_at,
+        base,
+    )
+    return int(db.query("count", "SELECT count(*) FROM entities WHERE source = ?", source)[0][0])
+
+
+def line_of(db: Backend, path: Path | str, ids: list[str]) -> dict[str, int]:
+    """The first line of each of ``ids`` in the file."""
+    if not ids:
+        return {}
+    rows = db.query(
+        "lines",
+        f"""SELECT id, min(line) FROM (SELECT line, raw->>'$.id' AS id FROM {_lines(path)}
+        WHERE raw IS NOT NULL AND json_valid(raw)) WHERE list_contains(?, id) GROUP BY id""",
+        ids,
+    )
+    return {str(i): int(n) for i, n in rows}

@@ -1,0 +1,1 @@
+"""Alembic migrations of the review store (run programmatically by ``migrate.upgrade``)."""

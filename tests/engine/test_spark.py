@@ -1,0 +1,48 @@
+"""The Spark engine gives the embedded engine's matches (needs pyspark and Java: ``pytest -m spark``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tiescreen.engine import require_spark
+from tiescreen.errors import ConfigError
+
+
+def test_missing_pyspark_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(ConfigError, match=r"tiescreen\[spark\]"):
+        require_spark()
+    import tiescreen.engine as engine
+
+    with pytest.raises(ConfigError, match=r"tiescreen\[spark\]"):
+        _ = engine.spark
+
+
+@pytest.mark.spark
+def test_spark_local2_gives_the_embedded_matches(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark")
+    from tiescreen.engine import local, spark
+    from tiescreen.engine.ingest import ingest
+    from tiescreen.generate import write_queries, write_registry
+    from tiescreen.ingest import read_people
+    from tiescreen.match.scorer import Scorer
+    from tiescreen.store import open_store
+
+    write_registry(tmp_path / "registry.ftm.json", 150, seed=13)
+    write_queries(tmp_path / "queries.csv", tmp_path / "truth.csv", 150, 40, seed=13)
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest(store, tmp_path / "registry.ftm.json", bulk_from=0)
+    queries = read_people(tmp_path / "queries.csv")
+    scorer = Scorer()
+    with open_store(tmp_path / "s.duckdb", read_only=True) as store:
+        embedded = next(local.screen_blocks(store, queries, scorer, 0.7, workers=1)).scored
+        on_spark = next(spark.screen_blocks(store, queries, scorer, 0.7, master="local[2]")).scored
+
+    def pairs(scored: list[list[tuple[object, object]]]) -> list[list[tuple[str, float]]]:
+        return [sorted((e.id, round(p.score, 9)) for p, e in row) for row in scored]  # type: ignore[attr-defined]
+
+    assert pairs(on_spark) == pairs(embedded)
+    assert any(pairs(embedded))

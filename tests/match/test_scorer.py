@@ -1,0 +1,55 @@
+"""The Scorer on queries with attributes: patronymic, birth date and region as evidence."""
+
+from __future__ import annotations
+
+from tiescreen.match import DEFAULT_THRESHOLD, Scorer
+from tiescreen.model import Query, RegistryEntity
+
+ENTITY = RegistryEntity(
+    "p-1",
+    "Person",
+    "Шигина Олеся Владимировна",
+    {"name": ("Шигина Олеся Владимировна",), "birthDate": ("1975-04-02",), "address": ("Москва",)},
+)
+
+
+def test_name_only_match_has_no_independent_agreement() -> None:
+    result = Scorer().score(Query("q1", "Olesya Shigina"), ENTITY)
+    assert result.score >= DEFAULT_THRESHOLD
+    assert result.agreements == () and result.conflicts == ()
+    assert result.relation == "same_person"
+    assert result.evidence[0].feature == "name"
+
+
+def test_agreeing_patronymic_and_birth_date_are_independent_agreements() -> None:
+    query = Query("q1", "Shigina Olesya Vladimirovna", birth_date="1975-04-02")
+    result = Scorer().score(query, ENTITY)
+    assert set(result.agreements) == {"patronymic", "birth_date"}
+    assert result.score > Scorer().score(Query("q1", "Olesya Shigina"), ENTITY).score
+
+
+def test_conflicting_birth_date_is_strong_evidence_against() -> None:
+    result = Scorer().score(Query("q1", "Olesya Shigina", birth_date="1981-10-10"), ENTITY)
+    assert "birth_date" in result.conflicts
+    assert result.score < DEFAULT_THRESHOLD
+
+
+def test_region_agreement_counts() -> None:
+    result = Scorer().score(Query("q1", "Olesya Shigina", region="Москва"), ENTITY)
+    assert "region" in result.agreements
+
+
+def test_other_gender_surname_is_a_possible_relative() -> None:
+    result = Scorer().score(Query("q1", "Олеся Шигин"), ENTITY)
+    assert result.relation == "possible_relative"
+    assert "surname_gender" in result.conflicts
+    assert result.score < DEFAULT_THRESHOLD
+
+
+def test_best_of_several_name_forms_is_used() -> None:
+    entity = RegistryEntity(
+        "p-2", "Person", "Ivan Petrov", {"name": ("Ivan Petrov",), "alias": ("Петров Иван Сергеевич",)}
+    )
+    result = Scorer().score(Query("q1", "Петров Иван Сергеевич"), entity)
+    assert result.matched_name == "Петров Иван Сергеевич"
+    assert "patronymic" in result.agreements

@@ -1,0 +1,53 @@
+"""Parsing names: order, commas, initials, gender, Turkic patronymics, titles and noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiescreen.normalize.names import parse_name, surname_gender_pair
+from tiescreen.normalize.translit import keys_for
+
+
+@pytest.mark.parametrize(
+    ("name", "roles", "gender"),
+    [
+        ("Шигина Олеся Владимировна", ["surname", "given", "patronymic"], "f"),
+        ("Шигина, Олеся", ["surname", "given"], "f"),
+        ("Olesya Shigina", ["given", "surname"], "f"),
+        ("SHIGINA Olesya", ["surname", "given"], "f"),
+        ("Олеся Владимировна Шигина", ["given", "patronymic", "surname"], "f"),
+        ("О. В. Шигина", ["initial", "initial", "surname"], "f"),
+        ("Shigina O.V.", ["surname", "initial", "initial"], "f"),
+        ("Yu. Belekhova", ["initial", "surname"], "f"),
+        ("Иванов Иван", ["surname", "given"], "m"),
+        ("Тас-оол Ирина", ["surname", "given"], "f"),
+        ("Монгуш Чечена", ["surname", "given"], "f"),
+        ("Фәхретдинов Иршат Юнир улы", ["surname", "given", "patronymic"], "m"),
+        ("Nikolay Nikolaevitsj (politik) Ivanov", ["given", "patronymic", "surname"], "m"),
+        ("Maria Maksakova, Jr.", ["given", "surname"], "f"),
+        ("Mr. Sergei Lavrov", ["given", "surname"], "m"),
+        ("SergeiLavrov", ["given", "surname"], "m"),
+    ],
+)
+def test_roles_and_gender(name: str, roles: list[str], gender: str) -> None:
+    parsed = parse_name(name)
+    assert [t.role for t in parsed.tokens] == roles
+    assert parsed.gender == gender
+
+
+def test_noise_is_folded_before_parsing() -> None:
+    clean = parse_name("Шигина Олеся")
+    for noisy in ("Шигинa Олеся", "Ши\u200bгина Оле\u00adся", "ШИГИНА ОЛЕСЯ", "Ig0r"):
+        parsed = parse_name(noisy)
+        if noisy != "Ig0r":
+            assert [t.keys for t in parsed.tokens] == [t.keys for t in clean.tokens]
+    assert parse_name("Ig0r Sech1n").tokens[0].norm == "igor"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pair"),
+    [("шигин", "shigina", True), ("достоевский", "dostoevskaya", True), ("толстой", "tolstaya", True),
+     ("иванов", "ивашова", False), ("монгуш", "монгуш", False)],
+)  # fmt: skip
+def test_surname_gender_pairs(a: str, b: str, pair: bool) -> None:
+    assert surname_gender_pair(keys_for(a)[0], keys_for(b)[0]) is pair

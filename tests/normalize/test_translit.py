@@ -1,0 +1,50 @@
+"""The shared Latin key space: every transliteration system's spelling meets the Cyrillic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiescreen.normalize.spelling import SYSTEMS, transliterate
+from tiescreen.normalize.translit import keys_for, loose_keys
+
+SPELLINGS = {
+    "щербаков": ["shcherbakov", "chtcherbakov", "schtscherbakow", "szczerbakow", "ščerbakov", "sjtsjerbakov"],
+    "шигина": ["shigina", "chiguina", "schigina", "šigina", "szigina", "sjigina"],
+    "юлия": ["yulia", "yuliya", "iuliia", "julija", "ioulia", "juliya"],
+    "зюганов": ["zyuganov", "sjuganow", "zjuganov", "ziuganow"],
+    "чиркова": ["chirkova", "tsjirkova", "tschirkowa", "czirkowa", "čirkova"],
+    "иванович": ["ivanovich", "ivanovitsj", "iwanowitsch", "ivanovitch", "iwanowicz", "ivanovič"],
+    "михайлович": ["mikhailovich", "mikhaylovich", "mihajlovič", "michajlovitsj", "mihajlovics"],
+    "хинштейн": ["khinshteyn", "hinsjteyn", "chinschtein"],
+    "тас-оол": ["tas-ool", "tasool"],
+    "фёдоров": ["fyodorov", "fedorov", "fjodorov", "fiodorov"],
+    "мухаметшин": ["mukhametshin", "muchametschin"],
+}
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [(c, x) for c, xs in SPELLINGS.items() for x in xs])
+def test_spelling_meets_the_cyrillic(cyrillic: str, latin: str) -> None:
+    assert set(keys_for(cyrillic)) & set(keys_for(latin))
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+@pytest.mark.parametrize("word", ["щербаков", "шигина", "юлия", "жуков", "цой", "хабибуллин", "ёлкин"])
+def test_every_system_meets_the_cyrillic(system: str, word: str) -> None:
+    latin = transliterate(word, system)
+    assert set(loose_keys(word)) & set(loose_keys(latin)), (system, latin)
+
+
+@pytest.mark.parametrize(("a", "b"), [("шигин", "шигина"), ("иванов", "иванова"), ("петров", "петрова")])
+def test_other_gender_forms_keep_different_keys(a: str, b: str) -> None:
+    assert not set(keys_for(a)) & set(keys_for(b))
+
+
+def test_belarusian_and_baltic_forms_meet_in_loose_keys() -> None:
+    assert set(loose_keys("нікалаеў")) & set(loose_keys("nikolaev"))
+    assert set(loose_keys("valujevs")) & set(loose_keys("валуев"))
+    assert set(loose_keys("safinas")) & set(loose_keys("сафин"))
+
+
+def test_french_ine_is_the_male_in() -> None:
+    assert set(keys_for("poutine")) & set(keys_for("путин"))
+    assert not set(keys_for("poutine")) & set(keys_for("путина"))
