@@ -22,8 +22,9 @@ def test_missing_pyspark_says_how_to_install(monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.spark
-def test_spark_local2_gives_the_embedded_matches(tmp_path: Path) -> None:
+def test_spark_local2_gives_the_embedded_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pyspark")
+    monkeypatch.setenv("TIESCREEN_SPARK_PARTITIONS", "2")
     from tiescreen.engine import local, spark
     from tiescreen.engine.ingest import ingest
     from tiescreen.generate import write_queries, write_registry
@@ -31,8 +32,8 @@ def test_spark_local2_gives_the_embedded_matches(tmp_path: Path) -> None:
     from tiescreen.match.scorer import Scorer
     from tiescreen.store import open_store
 
-    write_registry(tmp_path / "registry.ftm.json", 150, seed=13)
-    write_queries(tmp_path / "queries.csv", tmp_path / "truth.csv", 150, 40, seed=13)
+    write_registry(tmp_path / "registry.ftm.json", 120, seed=13)
+    write_queries(tmp_path / "queries.csv", tmp_path / "truth.csv", 120, 30, seed=13)
     with open_store(tmp_path / "s.duckdb") as store:
         ingest(store, tmp_path / "registry.ftm.json", bulk_from=0)
     queries = read_people(tmp_path / "queries.csv")

@@ -109,3 +109,19 @@ def test_contract_shape() -> None:
     person = data["people"][0]
     assert {"name", "mentions", "roles", "is_credit"} <= set(person)
     assert person == {**person, "name": "Dmitry Peskov", "roles": ["Kremlin spokesman"], "is_credit": False}
+
+
+def test_an_english_article_quoting_the_russian_spelling_names_one_person() -> None:
+    article = extract_text(
+        "Film director Olesya Shigina (Олеся Шигина in Russian) sat next to the president. "
+        "State television called her Олесей Шигиной in a caption. Ms Shigina declined to comment.",
+        lang="en",
+    )
+    assert [p.name for p in article.people] == ["Olesya Shigina"]
+    assert set(article.people[0].mentions) == {"Olesya Shigina", "Олеся Шигина", "Олесей Шигиной", "Ms Shigina"}
+
+
+def test_a_russian_name_with_its_latin_spelling_in_brackets() -> None:
+    article = extract_text("Режиссёр Олеся Шигина (Olesya Shigina) встретилась с президентом.", lang="ru")
+    assert [p.name for p in article.people] == ["Олеся Шигина"]
+    assert "Olesya Shigina" in article.people[0].mentions

@@ -43,12 +43,9 @@ hostile_text = st.one_of(
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
 
 
-def _spacing_marks(text: str) -> bool:
-    """A combining mark right after a space once NFKC has run (´ ¨ ˘ give one): a known bug below."""
-    visible = "".join(
-        ch for ch in unicodedata.normalize("NFKC", text) if not INVISIBLE.match(ch) and unicodedata.category(ch)[0] != "C"
-    )
-    return any(unicodedata.combining(ch) and visible[i - 1].isspace() for i, ch in enumerate(visible) if i)
+def _diaeresis(text: str) -> bool:
+    """A diaeresis anywhere (ё written as е + U+0308, Ё with a second one): a known bug below."""
+    return "\u0308" in unicodedata.normalize("NFD", text)
 
 
 def _visible_ok(text: str) -> None:
@@ -63,7 +60,6 @@ def _visible_ok(text: str) -> None:
 @example("a\u0301\u200b\u0301")
 @example("ǅ\u0301")
 def test_clean_text_is_idempotent_and_leaves_nothing_invisible(text: str) -> None:
-    assume(not _spacing_marks(text))
     once = clean_text(text)
     assert clean_text(once) == once
     _visible_ok(once)
@@ -78,7 +74,7 @@ def test_clean_text_is_idempotent_and_leaves_nothing_invisible(text: str) -> Non
 @example("İ")
 @example("Шигинa")
 def test_fold_text_is_idempotent_lower_and_visible(text: str) -> None:
-    assume(not _spacing_marks(text))
+    assume(not _diaeresis(text))
     once = fold_text(text)
     assert fold_text(once) == once
     _visible_ok(once)
@@ -86,16 +82,22 @@ def test_fold_text_is_idempotent_lower_and_visible(text: str) -> None:
     assert once == once.casefold() or fold_text(once.casefold()) == once
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalize/text.py: NFKC turns a spacing accent (U+00B4, U+00A8, U+02D8...) into a space plus a "
-    "combining mark; the mark is stripped after the spaces were collapsed, leaving a trailing space, so "
-    "clean_text('0\u00b4') == '0 ' and clean_text is not idempotent",
-)
 @pytest.mark.parametrize("text", ["0\u00b4", "Шигина\u00a8", "a\u02d8 b", "0 \u0300"])
 def test_clean_text_spacing_accents_leave_no_stray_space(text: str) -> None:
     once = clean_text(text)
     assert once == once.strip() and "  " not in once and clean_text(once) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalize/text.py: fold_text replaces ё by е before clean_text composes (NFC) again, so "
+    "'Ё' + U+0308 folds to 'е' + U+0308, which composes back to 'ё': the result keeps an ё and "
+    "fold_text is not idempotent",
+)
+@pytest.mark.parametrize("text", ["Ё\u0308", "е\u0308", "Але\u0308на"])
+def test_fold_text_leaves_no_yo_after_a_combining_diaeresis(text: str) -> None:
+    once = fold_text(text)
+    assert "ё" not in once and fold_text(once) == once
 
 
 @SETTINGS

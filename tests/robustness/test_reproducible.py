@@ -15,18 +15,25 @@ from pathlib import Path
 import pytest
 
 from tiescreen.generate.registry import write_queries, write_registry
+from tiescreen.pipeline import screen
+from tiescreen.report import render
 
 _SCRIPT = Path(sys.executable).with_name("tiescreen")
 COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "tiescreen"]
 LOADED_AT = re.compile(rb'"loaded_at": "[^"]*"')
 
 
-def _screen(cwd: Path, people: Path, registry: Path, db: Path) -> bytes:
+def _cli(cwd: Path, people: Path, registry: Path, db: Path) -> bytes:
     env = {k: v for k, v in os.environ.items() if k != "TIESCREEN_DEBUG"}
     args = ["screen", str(people), "--registry", str(registry), "--db", str(db), "--format", "jsonl"]
     proc = subprocess.run([*COMMAND, *args], cwd=cwd, capture_output=True, env=env, timeout=600, check=False)
     assert proc.returncode in (0, 3), proc.stderr.decode()
     return proc.stdout
+
+
+def _screen(cwd: Path, people: Path, registry: Path, db: Path) -> bytes:
+    """What ``tiescreen screen --format jsonl`` prints, in process (the CLI renders the same)."""
+    return render(screen(people, [registry], db=db), "jsonl").encode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,14 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes, bytes,
     assert first.count(b"\n") == 40
     assert b'"tied": true' in first  # the run found something, so the comparison means something
     return first, again, fresh, tmp
+
+
+@pytest.mark.slow
+def test_cli_jsonl_is_byte_identical_on_the_same_store(runs: tuple[bytes, bytes, bytes, Path]) -> None:
+    first, _again, _fresh, tmp = runs
+    data = tmp / "data"
+    cli = [_cli(tmp / "a", data / "people.csv", data / "generated.ftm.json", tmp / "a" / "store.duckdb") for _ in (1, 2)]
+    assert cli[0] == cli[1] == first
 
 
 def test_jsonl_is_byte_identical_on_the_same_store(runs: tuple[bytes, bytes, bytes, Path]) -> None:

@@ -105,15 +105,20 @@ def _sentence_people(sent: Sentence, lang: str, out: list[PersonMention]) -> lis
     for ent in sent.entities:
         if ent.label != "PER" or not ent.text[:1].isupper():
             continue
-        name = clean_name(ent.text, lang)
-        if not name:
-            continue
         case = name_case(ent.text.split()) if lang == "ru" else None
         found = roles_for(sent, ent, lang, case)
         taken.extend((a, b) for _, a, b in found)
         statements = tuple(RoleStatement(role, sent.text.strip()) for role, _, _ in found)
-        out.append(PersonMention(ent.text, name, statements))
+        # "Олеся Шигина (Olesya Shigina)": each spelling is a mention of the same person.
+        for piece in _PARENS.split(ent.text):
+            name = clean_name(piece, lang)
+            if name:
+                out.append(PersonMention(piece.strip(), name, statements))
+                statements = ()
     return taken
+
+
+_PARENS = re.compile(r"\s*[()\[\]]\s*")
 
 
 def _sentence_orgs(sent: Sentence, lang: str) -> list[OrgMention]:

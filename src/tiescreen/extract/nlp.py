@@ -132,7 +132,18 @@ def _english_doc(text: str, doc: Any) -> list[Sentence]:
     return out
 
 
-_TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+_TITLE_WORD = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?$")
+
+
+def _given_name(word: str) -> bool:
+    """A known given name, also inflected in Cyrillic ("Олесей" is Олеся)."""
+    if lookup(word):
+        return True
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        from tiescreen.extract.russian import parses
+
+        return any("Name" in p.tag.grammemes and lookup(p.normal_form) for p in parses(word)[:3])
+    return False
 
 
 def _rescue_names(tokens: tuple[Token, ...], ents: list[Entity]) -> list[Entity]:
@@ -144,7 +155,7 @@ def _rescue_names(tokens: tuple[Token, ...], ents: list[Entity]) -> list[Entity]
         start: int | None = None
         if tok.text.lower() in HONORIFICS and _TITLE_WORD.match(nxt.text):
             start = nxt.start
-        elif _TITLE_WORD.match(tok.text) and _TITLE_WORD.match(nxt.text) and lookup(tok.text):
+        elif _TITLE_WORD.match(tok.text) and _TITLE_WORD.match(nxt.text) and _given_name(tok.text):
             start = tok.start
         if start is None:
             i += 1

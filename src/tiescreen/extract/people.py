@@ -56,13 +56,14 @@ def clean_name(surface: str, lang: str) -> str:
     words = [w.strip('.,;:()[]«»"“”') for w in surface.split()]
     words = [_POSSESSIVE.sub("", w) for w in words if w and w.lower() not in HONORIFICS]
     words = [w for w in words if w]
-    if lang == "ru" and words and all(re.match(r"^[А-ЯЁа-яё.-]+$", w) for w in words):
-        return nominative_name(words)
+    if words and all(re.match(r"^[А-ЯЁа-яё.-]+$", w) for w in words):
+        return nominative_name(words)  # Russian names are inflected in English articles' quotes too
     return " ".join(words)
 
 
 def _surname_keys(word: str, lang: str) -> set[str]:
-    forms = surname_nominatives(word) if lang == "ru" else [word]
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in word)
+    forms = surname_nominatives(word) if cyrillic else [word]
     return {k for f in forms for k in keys_for(fold_text(f))}
 
 

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 
 __all__ = ["GivenName", "NameBook", "patronymic"]
 
@@ -227,22 +228,23 @@ class NameBook:
         self.male = [g for g in self.given if g.gender == "m"]
         self.female = [g for g in self.given if g.gender == "f"]
         # Zipf-like weights: a few surnames are very common, most are rare.
-        self._surname_weights = [1.0 / (rank + 20) for rank in range(len(self.surnames))]
-        self._male_weights = [1.0 / (rank + 3) for rank in range(len(self.male))]
-        self._female_weights = [1.0 / (rank + 3) for rank in range(len(self.female))]
+        # Cumulative, so that each draw is a binary search (the same draws as with plain weights).
+        self._surname_weights = list(accumulate(1.0 / (rank + 20) for rank in range(len(self.surnames))))
+        self._male_weights = list(accumulate(1.0 / (rank + 3) for rank in range(len(self.male))))
+        self._female_weights = list(accumulate(1.0 / (rank + 3) for rank in range(len(self.female))))
 
     def surname(self, rng: random.Random, gender: str, outsider: bool = False) -> str:
-        pool = [rng.choice(self.outsider_surnames)] if outsider else rng.choices(self.surnames, self._surname_weights)
+        pool = [rng.choice(self.outsider_surnames)] if outsider else rng.choices(self.surnames, cum_weights=self._surname_weights)
         pair = pool[0]
         return pair[1] if gender == "f" else pair[0]
 
     def given_name(self, rng: random.Random, gender: str) -> GivenName:
         if gender == "f":
-            return rng.choices(self.female, self._female_weights)[0]
-        return rng.choices(self.male, self._male_weights)[0]
+            return rng.choices(self.female, cum_weights=self._female_weights)[0]
+        return rng.choices(self.male, cum_weights=self._male_weights)[0]
 
     def father(self, rng: random.Random) -> str:
-        return rng.choices(self.male, self._male_weights)[0].name
+        return rng.choices(self.male, cum_weights=self._male_weights)[0].name
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,11 @@ def _role(a: NameToken, b: NameToken) -> str:
     return "surname" if "surname" in (a.role, b.role) else a.role
 
 
+def _father_keys(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Keys the father's name can have: -ий, -ей, -ай drop before -евич (Сергей -> Сергеевич)."""
+    return tuple(stem + end for stem in stems for end in ("", "i", "e", "a"))
+
+
 def _pair_similarity(a: NameToken, b: NameToken) -> tuple[float, str] | None:
     ra, rb = a.role, b.role
     if ra != rb and "patronymic" in (ra, rb) and "unknown" not in (ra, rb):
@@ -76,7 +81,8 @@ def _pair_similarity(a: NameToken, b: NameToken) -> tuple[float, str] | None:
         if sim >= 0.98:
             return sim, how
         stem_a, stem_b = patronymic_stem(a), patronymic_stem(b)
-        stem = 0.95 if same_name_by_keys(stem_a, stem_b) else key_similarity(stem_a, stem_b)
+        same = same_name_by_keys(_father_keys(stem_a), _father_keys(stem_b))
+        stem = 0.95 if same else key_similarity(stem_a, stem_b)
         return (sim, how) if sim >= stem else (stem, "same_father_name")
     given = ra == "given" or rb == "given" or ra == rb == "unknown"
     sim, how = token_similarity(a, b, given=given)

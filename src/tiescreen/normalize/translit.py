@@ -228,6 +228,8 @@ def keys_for(word: str) -> tuple[str, ...]:
         raw = latin_keys(ascii_text(word).lower())
     if scripts <= {"latin"} and _FRENCH_MALE.search(word):
         raw.extend(latin_keys(word[:-1]))
+    if word.endswith("ová") and len(word) > 5:  # Czech adds -ová to a woman's surname: Rodninová = Роднина
+        raw.extend(latin_keys(word[:-3] + "a"))
     seen: dict[str, None] = {}
     for key in raw:
         seen.setdefault(folded(key), None)

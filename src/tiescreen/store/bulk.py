@@ -17,7 +17,7 @@ from tiescreen.store.base import Backend
 if TYPE_CHECKING:
     from tiescreen.ingest.reading import Problems
 
-__all__ = ["MAX_PROBLEMS", "insert_lines", "line_of", "problems_of"]
+__all__ = ["MAX_PROBLEMS", "count_lines", "insert_lines", "line_of", "problems_of"]
 
 MAX_PROBLEMS = 10_000
 _DELIM = "\x01"  # never valid unescaped inside JSON, so a line is never split
@@ -57,6 +57,12 @@ def _parsed(path: Path | str) -> str:
 
 _GOOD = """jtype = 'OBJECT' AND coalesce(p[1]->>'$', '') <> '' AND list_contains($schemata, p[2]->>'$')
     AND coalesce(json_type(p[4]), 'OBJECT') = 'OBJECT'"""
+
+
+def count_lines(db: Backend, path: Path | str) -> int:
+    """How many non-empty lines the file has (a pass without JSON parsing)."""
+    sql = f"SELECT count(*) FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''"
+    return int(db.query("count lines", sql)[0][0])
 
 
 def problems_of(db: Backend, path: Path | str, problems: Problems) -> None:

@@ -151,10 +151,10 @@ class RegistryStore:
 
         def fill(base: int) -> tuple[bool, int]:
             nonlocal loaded
-            bulk.problems_of(self.db, path, problems)
-            if problems.found and not problems.skip:
-                problems.finish()
             loaded = bulk.insert_lines(self.db, path, info.name, info.url, info.content_hash, info.loaded_at, base)
+            if loaded != bulk.count_lines(self.db, path):  # some lines were bad: say which
+                bulk.problems_of(self.db, path, problems)
+                problems.finish()
             self._drop_dangling(info.name, path, problems)
             problems.finish()
             return True, problems.skipped
