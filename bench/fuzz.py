@@ -18,6 +18,7 @@ prints it. The atheris run is seeded with the generated malformed-input corpus
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 import time
@@ -79,10 +80,8 @@ def _normalisers(sample: str) -> None:
     assert clean_text(cleaned) == cleaned or cleaned != cleaned.strip(), "clean_text not idempotent"
     folded = fold_text(sample)
     parse_name(sample)
-    try:
+    with contextlib.suppress(ValueError):
         parse_date(sample)
-    except ValueError:
-        pass
     words = cleaned.split(" ")[:6]
     a, b = " ".join(words[:3]), " ".join(words[3:]) or folded[:40]
     score = score_names(a, b)
@@ -140,10 +139,8 @@ def run_hypothesis(seconds: int, work: Path) -> int:
             raise _Stop
         check(data, work)
 
-    try:
+    with contextlib.suppress(_Stop):
         fuzz()
-    except _Stop:
-        pass
     return 0
 
 
@@ -171,7 +168,7 @@ def main() -> int:
             return run_atheris(args.seconds, args.corpus, Path(tmp))
         status = run_hypothesis(args.seconds, Path(tmp))
     spent = time.monotonic() - start
-    print(
+    print(  # noqa: T201
         f"fuzz ({engine}): {FIGURES['executions']} executions in {spent:.0f} s "
         f"({FIGURES['executions'] / max(spent, 1e-9):.0f}/s), {FIGURES['rejected']} clean rejections, 0 crashes"
     )

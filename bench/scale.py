@@ -110,7 +110,10 @@ def generate(data: Path, people: int, queries: int, big: int) -> None:
         from tiescreen.generate import write_queries
 
         (data / "big").mkdir(exist_ok=True)
-        write_queries(data / "big" / "queries.csv", data / "big" / "truth.csv", people, big, seed=8)
+        big_dir = data / "big"
+        write_queries(
+            big_dir / "queries.csv", big_dir / "truth.csv", people, big, 8, registry=data / "registry.ftm.json"
+        )
 
 
 def bench_tiescreen(data: Path, big: int, latency: int) -> dict[str, object]:

@@ -19,7 +19,8 @@ COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "tiescr
 
 
 def run(*args: str | Path, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TIESCREEN_CACHE": str(cwd / ".cache")}
+    # rigour's Wikidata name groups take ~10 s to load per process; these tests are about the CLI.
+    env = {**os.environ, "TIESCREEN_CACHE": str(cwd / ".cache"), "TIESCREEN_NAME_VARIANTS": "0"}
     env.pop("TIESCREEN_DEBUG", None)
     return subprocess.run([*COMMAND, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env,
                           input=stdin, timeout=300, check=False)  # fmt: skip

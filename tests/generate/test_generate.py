@@ -34,7 +34,7 @@ def test_registry_and_queries_with_truth(tmp_path: Path) -> None:
     for e in entities:  # every reference resolves
         for prop in ("holder", "post", "member", "organization", "employee", "employer", "person", "relative"):
             assert set(e["properties"].get(prop, [])) <= ids
-    write_queries(tmp_path / "q.csv", tmp_path / "t.csv", 200, 100, seed=5)
+    write_queries(tmp_path / "q.csv", tmp_path / "t.csv", 200, 100, seed=5, registry=registry)
     queries = list(csv.DictReader((tmp_path / "q.csv").open(encoding="utf-8")))
     truth = {r["id"]: r for r in csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8"))}
     assert len(queries) == 100 and {q["id"] for q in queries} == set(truth)
@@ -44,3 +44,6 @@ def test_registry_and_queries_with_truth(tmp_path: Path) -> None:
     kinds = {t["kind"] for t in truth.values()}
     assert {"not_in_registry", "other_gender"} <= kinds
     assert all(not t["truth"] for t in truth.values() if t["kind"] in ("not_in_registry", "other_gender"))
+    names = {e["id"]: e["properties"]["name"][0] for e in entities if e["schema"] == "Person"}
+    exact = [q for q in queries if truth[q["id"]]["kind"] == "exact"]
+    assert exact and all(names[next(iter(truth[q["id"]]["truth"].split(";")))] == q["name"] for q in exact)

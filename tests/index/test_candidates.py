@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from tiescreen.index.candidates import GENERATE_CAP, PositionSet, WordHits, merge_hits, rank_candidates
+from tiescreen.index.candidates import GENERATE_CAP, PositionSet, WordHits, merge_hits, rank_candidates, word_weight
 
 
 def _set(pos: int, people: list[int], weight: float = 1.0, largest: int | None = None) -> PositionSet:
     arr = np.asarray(sorted(people), dtype=np.int64)
     size = largest if largest is not None else len(arr)
-    return PositionSet(pos, arr, np.full(len(arr), weight), size, size)
+    return PositionSet(pos, (WordHits(arr, weight),), size, size)
 
 
 def _traits(masks: dict[int, int], years: dict[int, int]):  # type: ignore[no-untyped-def]
@@ -53,11 +53,19 @@ def test_common_words_generate_only_together() -> None:
     assert sorted(found.tolist()) == list(range(30, 40))
 
 
-def test_merge_keeps_the_best_weight_per_person() -> None:
+def test_a_word_weighs_its_best_registry_word() -> None:
     merged = merge_hits(0, [WordHits(np.asarray([1, 2]), 0.3), WordHits(np.asarray([2, 3]), 0.6)])
-    assert merged.people.tolist() == [1, 2, 3]
-    assert merged.weights.tolist() == [0.3, 0.6, 0.6]
+    assert merged.people().tolist() == [1, 2, 3]
+    weights, found = merged.weigh(np.asarray([1, 2, 3, 4]))
+    assert weights.tolist() == [0.3, 0.6, 0.6, 0.0]
+    assert found.tolist() == [True, True, True, False]
     assert (merged.largest, merged.total) == (2, 4)
+
+
+def test_an_exact_common_word_outweighs_a_rare_typo_neighbour() -> None:
+    assert word_weight(1.0, 50_000) > word_weight(0.9, 1)
+    assert word_weight(0.9, 1_000) > word_weight(0.8, 1)
+    assert word_weight(1.0, 10) > word_weight(1.0, 10_000)
 
 
 def test_limit_and_order_are_deterministic() -> None:

@@ -55,7 +55,7 @@ HOSTILE_NAMES: dict[str, str] = {
     "mixed_scripts": "Шигина 王 Ολέσια",
     "long_100k": "Ш" * 100_000,
     "long_words_100k": " ".join(["Шигина"] * 14_286),
-    "formula": "=HYPERLINK(\"http://x\",\"Шигина\")",
+    "formula": '=HYPERLINK("http://x","Шигина")',
     "html": "<script>alert(1)</script> Шигина",
     "line_separator": "Шигина\u2028Олеся",
     "paragraph_separator": "Шигина\u2029Олеся",
@@ -210,7 +210,9 @@ def _deep_json() -> Iterator[Case]:
         arrays = "[" * depth + "]" * depth
         objects = '{"a":' * depth + "1" + "}" * depth
         yield Case(f"deep_array_{depth}.jsonl", f'{{"name": "Шигина", "x": {arrays}}}\n'.encode(), "deep")
-        yield Case(f"deep_object_{depth}.ftm.json", f'{{"id": "p", "schema": "Person", "x": {objects}}}\n'.encode(), "deep")
+        yield Case(
+            f"deep_object_{depth}.ftm.json", f'{{"id": "p", "schema": "Person", "x": {objects}}}\n'.encode(), "deep"
+        )
         yield Case(f"deep_array_{depth}.json", arrays.encode(), "deep")
         yield Case(f"deep_unclosed_{depth}.jsonl", ("[" * depth).encode(), "deep")
 
@@ -259,7 +261,12 @@ def _nul_bytes() -> Iterator[Case]:
     base = _csv([["id", "name"], ["1", GOOD_NAMES[0]], ["2", GOOD_NAMES[1]], ["3", GOOD_NAMES[2]]])
     lines = "\n".join(GOOD_NAMES[:3]) + "\n"
     ftm = _jsonl([_ftm_person(i, n) for i, n in enumerate(GOOD_NAMES[:3])])
-    for fmt, text in (("csv", base), ("txt", lines), ("ftm.json", ftm), ("jsonl", _jsonl([{"name": n} for n in GOOD_NAMES[:3]]))):
+    for fmt, text in (
+        ("csv", base),
+        ("txt", lines),
+        ("ftm.json", ftm),
+        ("jsonl", _jsonl([{"name": n} for n in GOOD_NAMES[:3]])),
+    ):
         data = text.encode()
         second = data.index(b"\n", data.index(b"\n") + 1 if fmt == "csv" else 0) + 3
         yield Case(f"nul_in_row.{fmt}", data[:second] + b"\x00" + data[second:], "nul", 2)
@@ -309,9 +316,17 @@ def _ftm_breakage() -> Iterator[Case]:
         yield Case(f"ftm_unknown_schema_{i}.ftm.json", _jsonl([*good, bad]).encode(), "ftm", 2, "line 3")
     dangling = {
         "occupancy_holder": {"id": "o-1", "schema": "Occupancy", "properties": {"holder": ["p-404"], "post": ["p-1"]}},
-        "membership_org": {"id": "m-1", "schema": "Membership", "properties": {"member": ["p-1"], "organization": ["org-404"]}},
+        "membership_org": {
+            "id": "m-1",
+            "schema": "Membership",
+            "properties": {"member": ["p-1"], "organization": ["org-404"]},
+        },
         "family_relative": {"id": "f-1", "schema": "Family", "properties": {"person": ["p-1"], "relative": ["p-404"]}},
-        "position_org": {"id": "pos-9", "schema": "Position", "properties": {"name": ["Депутат"], "organization": ["nowhere"]}},
+        "position_org": {
+            "id": "pos-9",
+            "schema": "Position",
+            "properties": {"name": ["Депутат"], "organization": ["nowhere"]},
+        },
         "employment_both": {"id": "e-1", "schema": "Employment", "properties": {"employee": ["a"], "employer": ["b"]}},
         "self_reference": {"id": "u-1", "schema": "UnknownLink", "properties": {"subject": ["u-1"], "object": ["u-2"]}},
     }
@@ -335,7 +350,11 @@ def _ftm_breakage() -> Iterator[Case]:
         "prop_null": {"id": "x", "schema": "Person", "properties": {"name": None}},
         "prop_number": {"id": "x", "schema": "Person", "properties": {"name": [1.5e308, -0.0, 10**30]}},
         "caption_object": {"id": "x", "schema": "Person", "caption": {"x": 1}, "properties": {"name": ["Иванов"]}},
-        "bad_birthdate": {"id": "x", "schema": "Person", "properties": {"name": ["Иванов"], "birthDate": ["31.02.1970"]}},
+        "bad_birthdate": {
+            "id": "x",
+            "schema": "Person",
+            "properties": {"name": ["Иванов"], "birthDate": ["31.02.1970"]},
+        },
         "empty_props": {"id": "x", "schema": "Person", "properties": {}},
         "duplicate_id": {"id": "p-1", "schema": "Person", "properties": {"name": ["Другое Имя"]}},
     }
@@ -405,7 +424,7 @@ def _pairs() -> Iterator[Case]:
     yield Case("pairs_ragged.csv", "name1,name2\nШигина,Shigina\nа,б,в\nИванов,Ivanov\n".encode(), "pairs", 2, "row 2")
     yield Case("pairs_missing_column.csv", "name1,other\nШигина,Shigina\n".encode(), "pairs")
     yield Case("pairs_short_rows.csv", "name1,name2\nШигина\n,\n\n".encode(), "pairs", 1)
-    yield Case("pairs_score_column.csv", "name1,name2,score,match\n=1+1,@SUM(A1),-1,+1\n".encode(), "pairs", 1)
+    yield Case("pairs_score_column.csv", b"name1,name2,score,match\n=1+1,@SUM(A1),-1,+1\n", "pairs", 1)
 
 
 def _huge() -> Iterator[Case]:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.robustness.corpus import Case
 from tiescreen.cli import cli
 from tiescreen.errors import TiescreenError
 from tiescreen.ingest import ingest_registry
 from tiescreen.ingest.people import read_people
 from tiescreen.store import RegistryStore
-from tests.robustness.corpus import Case
 
 __all__ = ["READERS", "Outcome", "read_pairs", "read_people_file", "read_registry"]
 

@@ -18,7 +18,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,9 @@ import pandas as pd
 
 from tiescreen.engine import require_spark
 from tiescreen.engine.local import CANDIDATES, NEAR_MISS, Block
-from tiescreen.index.candidates import GENERATE_CAP, WordHits, merge_hits, rank_candidates, word_weight
+from tiescreen.index.candidates import GENERATE_CAP, PositionSet, WordHits, rank_candidates, word_weight
 from tiescreen.index.keys import split_words, word_blocking_keys, word_key
-from tiescreen.index.plan import plan_query
+from tiescreen.index.plan import plan_query, word_similarity
 from tiescreen.match.scorer import DEFAULT_THRESHOLD, Scorer
 from tiescreen.model import Query
 from tiescreen.store.nameindex import NAME_PROPS
@@ -98,14 +97,16 @@ def _query_rows(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 
 def _rank_group(limit: int) -> Callable[[pd.DataFrame], pd.DataFrame]:
     def rank(frame: pd.DataFrame) -> pd.DataFrame:
+        first = frame.iloc[0]
+        plan = plan_query(str(first["name"]), first["birth_date"] or None)
         sets = []
         for pos, rows in frame.groupby("pos", sort=True):
+            word = plan.words[int(pos)]
             hits = [
-                WordHits(np.sort(part["no"].to_numpy(dtype=np.int64)), word_weight(bool(part["exact"].iat[0]), int(n)))
-                for (_wkey, n), part in rows.groupby(["wkey", "n"], sort=True)
+                WordHits(np.sort(part["no"].to_numpy(dtype=np.int64)), word_weight(word_similarity(word, wkey), int(n)))
+                for (wkey, n), part in rows.groupby(["wkey", "n"], sort=True)
             ]
-            merged = merge_hits(int(pos), hits)
-            sets.append(replace(merged, largest=int(rows["largest"].iat[0]), total=int(rows["total"].iat[0])))
+            sets.append(PositionSet(int(pos), tuple(hits), int(rows["largest"].iat[0]), int(rows["total"].iat[0])))
         traits = frame.drop_duplicates("no").set_index("no")
 
         def lookup(people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -113,11 +114,9 @@ def _rank_group(limit: int) -> Callable[[pd.DataFrame], pd.DataFrame]:
             return found["mask"].to_numpy(dtype=np.int64), found["pyear"].to_numpy(dtype=np.int64)
 
         chosen = rank_candidates(
-            sets, min(2, int(frame["npos"].iat[0])), limit, initials=int(frame["initials"].iat[0]),
-            year=int(frame["year"].iat[0]), traits=lookup,
-        )  # fmt: skip
-        qidx = int(frame["qidx"].iat[0])
-        return pd.DataFrame({"qidx": [qidx] * len(chosen), "rank": range(len(chosen)), "no": chosen})
+            sets, min(2, int(first["npos"])), limit, initials=plan.initials, year=plan.year, traits=lookup
+        )
+        return pd.DataFrame({"qidx": [int(first["qidx"])] * len(chosen), "rank": range(len(chosen)), "no": chosen})
 
     return rank
 
@@ -164,7 +163,6 @@ def _candidates(queries: Any, people: Any, limit: int) -> Any:
     qrows = queries.select("qidx", "name", "birth_date").mapInPandas(
         _query_rows, "qidx long, pos long, key string, exact boolean, initials long, year long"
     )
-    qmeta = qrows.select("qidx", "initials", "year").distinct()
     matched = qrows.join(keys, "key").groupBy("qidx", "pos", "wkey").agg(F.max("exact").alias("exact"))
     matched = matched.join(freq, "wkey")
     stats = matched.groupBy("qidx", "pos").agg(F.max("n").alias("largest"), F.sum("n").alias("total"))
@@ -178,7 +176,7 @@ def _candidates(queries: Any, people: Any, limit: int) -> Any:
     found = generated.select("qidx", "no").distinct()
     hits = found.join(person_words, "no").join(matched, ["qidx", "wkey"])
     hits = hits.join(stats.select("qidx", "pos", "largest", "total", "npos"), ["qidx", "pos"])
-    hits = hits.join(traits, "no").join(qmeta, "qidx")
+    hits = hits.join(traits, "no").join(queries.select("qidx", "name", "birth_date"), "qidx")
     schema = "qidx long, rank long, no long"
     return hits.groupBy("qidx").applyInPandas(_rank_group(limit), schema)
 

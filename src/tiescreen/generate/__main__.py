@@ -22,7 +22,7 @@ def main(directory: str, people: int, queries: int, seed: int) -> None:
     started = time.perf_counter()
     entities = write_registry(out / "registry.ftm.json", people, seed)
     if queries:
-        write_queries(out / "queries.csv", out / "truth.csv", people, queries, seed)
+        write_queries(out / "queries.csv", out / "truth.csv", people, queries, seed, registry=out / "registry.ftm.json")
     click.echo(
         f"{out}: {people} people, {entities} entities, {queries} queries in {time.perf_counter() - started:.1f} s",
         err=True,

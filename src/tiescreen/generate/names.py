@@ -234,7 +234,11 @@ class NameBook:
         self._female_weights = list(accumulate(1.0 / (rank + 3) for rank in range(len(self.female))))
 
     def surname(self, rng: random.Random, gender: str, outsider: bool = False) -> str:
-        pool = [rng.choice(self.outsider_surnames)] if outsider else rng.choices(self.surnames, cum_weights=self._surname_weights)
+        pool = (
+            [rng.choice(self.outsider_surnames)]
+            if outsider
+            else rng.choices(self.surnames, cum_weights=self._surname_weights)
+        )
         pair = pool[0]
         return pair[1] if gender == "f" else pair[0]
 

@@ -139,13 +139,34 @@ def write_registry(path: Path, people: int, seed: int = 7, progress: ProgressFn 
     return out.count
 
 
+def read_people(registry: Path) -> Iterator[GeneratedPerson]:
+    """The people of a generated registry file, read back from it (the truth is the file)."""
+    short = {g.name: g.short for g in NameBook().given}
+    with registry.open(encoding="utf-8") as f:
+        for line in f:
+            if '"schema": "Person"' not in line:
+                continue
+            e = json.loads(line)
+            p = {k: v[0] for k, v in e["properties"].items()}
+            gender = "f" if p.get("gender") == "female" else "m"
+            yield GeneratedPerson(e["id"], p["lastName"], p["firstName"], p["fatherName"], gender,
+                                  p.get("birthDate", ""), short.get(p["firstName"], ()))  # fmt: skip
+
+
 def write_queries(
-    path: Path, truth_path: Path, people: int, queries: int, seed: int = 7, in_registry: float = 0.5
+    path: Path,
+    truth_path: Path,
+    people: int,
+    queries: int,
+    seed: int = 7,
+    in_registry: float = 0.5,
+    registry: Path | None = None,
 ) -> None:
     """Write ``queries`` people to screen (CSV ``id,name,birth_date``) and their truth.
 
     The truth file has ``id,kind,truth``: ``truth`` lists the registry ids a correct screening
     may return (the person and any exact namesakes it cannot be told from), empty when none.
+    With ``registry`` the people are read back from that file, else generated again from ``seed``.
     """
     rng = random.Random(seed + 2)
     wanted = int(queries * in_registry)
@@ -154,7 +175,8 @@ def write_queries(
     by_name: dict[str, list[GeneratedPerson]] = {}
     targets = iter(chosen)
     target = next(targets, None)
-    for n, person in enumerate(iter_people(people, seed)):
+    source = read_people(registry) if registry is not None else iter_people(people, seed)
+    for n, person in enumerate(source):
         by_name.setdefault(person.full_name, []).append(person)
         while target == n:
             picked.append(person)

@@ -47,15 +47,14 @@ class WordHits:
 
 @dataclass(frozen=True, slots=True)
 class PositionSet:
-    """The people one query word may point at (sorted, unique) and the best weight for each.
+    """The registry words one query word may be, each with its people and weight.
 
     ``largest`` is the frequency of its most common registry word and ``total`` the sum of
     their frequencies: they decide, without uniting the people, whether the word generates.
     """
 
     pos: int
-    people: IntArray
-    weights: FloatArray
+    hits: tuple[WordHits, ...]
     largest: int
     total: int
 
@@ -63,26 +62,40 @@ class PositionSet:
     def generates(self) -> bool:
         return self.largest <= GENERATE_CAP
 
+    def people(self) -> IntArray:
+        """Everyone this query word may point at (sorted, unique)."""
+        if len(self.hits) == 1:
+            return self.hits[0].people
+        return np.unique(np.concatenate([h.people for h in self.hits]))
 
-def word_weight(exact: bool, frequency: int) -> float:
-    """Weight of a matched registry word: rarer words and exact readings weigh more."""
-    return (1.0 if exact else FUZZY) / math.log(2 + frequency)
+    def weigh(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+        """For each candidate, the best weight of a registry word it carries, and whether it has one."""
+        best = np.zeros(len(candidates))
+        found = np.zeros(len(candidates), dtype=bool)
+        for h in self.hits:
+            if not len(h.people):
+                continue
+            idx = np.minimum(np.searchsorted(h.people, candidates), len(h.people) - 1)
+            hit = h.people[idx] == candidates
+            best = np.where(hit, np.maximum(best, h.weight), best)
+            found |= hit
+        return best, found
+
+
+def word_weight(similarity: float, frequency: int) -> float:
+    """Weight of a matched registry word: closer spellings first, then rarer words.
+
+    Similarity counts ten times the rarity term, so an exact reading outweighs any typo
+    neighbour: in a large registry a common surname has many rare neighbours one or two
+    letters away, which would otherwise crowd out the person the query names.
+    """
+    return 10.0 * similarity + 1.0 / math.log(2 + frequency)
 
 
 def merge_hits(pos: int, hits: Sequence[WordHits]) -> PositionSet:
-    """Unite the people of every registry word one query word matched, best weight first."""
-    largest = max(len(h.people) for h in hits)
-    total = sum(len(h.people) for h in hits)
-    if len(hits) == 1:
-        people = hits[0].people
-        return PositionSet(pos, people, np.full(len(people), hits[0].weight), largest, total)
-    people = np.concatenate([h.people for h in hits])
-    weights = np.concatenate([np.full(len(h.people), h.weight) for h in hits])
-    order = np.lexsort((-weights, people))
-    people, weights = people[order], weights[order]
-    keep = np.ones(len(people), dtype=bool)
-    keep[1:] = people[1:] != people[:-1]
-    return PositionSet(pos, people[keep], weights[keep], largest, total)
+    """The position of one query word from the registry words it matched."""
+    sizes = [len(h.people) for h in hits]
+    return PositionSet(pos, tuple(hits), max(sizes), sum(sizes))
 
 
 def smallest_two(sets: Sequence[PositionSet]) -> list[PositionSet]:
@@ -91,13 +104,13 @@ def smallest_two(sets: Sequence[PositionSet]) -> list[PositionSet]:
 
 
 def _generate(sets: list[PositionSet]) -> IntArray:
-    rare = [s.people for s in sets if s.generates]
+    rare = [s.people() for s in sets if s.generates]
     if rare:
         return np.unique(np.concatenate(rare)) if len(rare) > 1 else rare[0]
     if len(sets) == 1:
-        return sets[0].people
+        return sets[0].people()
     a, b = smallest_two(sets)
-    return np.intersect1d(a.people, b.people, assume_unique=True)
+    return np.intersect1d(a.people(), b.people(), assume_unique=True)
 
 
 def rank_candidates(
@@ -123,16 +136,15 @@ def rank_candidates(
     than :data:`GENERATE_CAP` people; when no word does, the two with the fewest people do
     together. The sets of the other words need only hold the generated people.
     """
-    sets = [s for s in sets if len(s.people)]
+    sets = [s for s in sets if s.total]
     if not sets:
         return np.empty(0, dtype=np.int64)
     candidates = _generate(list(sets))
     score = np.zeros(len(candidates))
     count = np.zeros(len(candidates), dtype=np.int64)
     for s in sets:
-        idx = np.minimum(np.searchsorted(s.people, candidates), len(s.people) - 1)
-        hit = s.people[idx] == candidates
-        score += np.where(hit, s.weights[idx], 0.0)
+        weights, hit = s.weigh(candidates)
+        score += weights
         count += hit
     keep = count >= need
     if traits is not None and (initials or year):

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tiescreen.index.candidates import PositionSet, WordHits, merge_hits, rank_candidates, word_weight
-from tiescreen.index.plan import QueryPlan, QueryWord, plan_query
+from tiescreen.index.plan import QueryPlan, QueryWord, plan_query, word_similarity
 
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
@@ -60,7 +60,7 @@ class NameIndex:
             for wkey in self.vocab.get(key, ()):
                 wkeys.setdefault(wkey, None)
         hits = [
-            WordHits(self.postings[w], word_weight(w in word.exact, len(self.postings[w])))
+            WordHits(self.postings[w], word_weight(word_similarity(word, w), len(self.postings[w])))
             for w in sorted(wkeys)
             if w in self.postings
         ]

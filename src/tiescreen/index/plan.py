@@ -9,11 +9,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from tiescreen.index.keys import split_words, word_blocking_keys, word_readings
 from tiescreen.normalize.given_names import lookup
 from tiescreen.normalize.text import fold_text
 
-__all__ = ["QueryPlan", "QueryWord", "initial_bit", "plan_query"]
+__all__ = ["QueryPlan", "QueryWord", "initial_bit", "plan_query", "word_similarity"]
+
+FUZZY_CEILING = 0.95
 
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 
@@ -55,6 +59,18 @@ def _word(pos: int, raw: str) -> QueryWord | None:
             exact.add(full[0])
     keys = tuple(dict.fromkeys((*word_blocking_keys(raw), *sorted(exact))))
     return QueryWord(pos, raw, frozenset(exact), keys)
+
+
+def word_similarity(word: QueryWord, wkey: str) -> float:
+    """How close a registry word key is to a query word: 1 for a reading of it, else edit similarity.
+
+    >>> word_similarity(plan_query("Shigina").words[0], "sigina")
+    1.0
+    """
+    if wkey in word.exact:
+        return 1.0
+    best = max(Levenshtein.normalized_similarity(reading, wkey) for reading in word.exact)
+    return min(FUZZY_CEILING, best)
 
 
 def _initial(raw: str) -> int:

@@ -172,7 +172,9 @@ def _row_entities(
         problems.add(f"{row.where}, column {mapping.name!r}", "has no name")
         return []
     if len(name) > MAX_NAME:
-        problems.add(f"{row.where}, column {mapping.name!r}", f"name is {len(name)} characters long, more than {MAX_NAME}")
+        problems.add(
+            f"{row.where}, column {mapping.name!r}", f"name is {len(name)} characters long, more than {MAX_NAME}"
+        )
         return []
     dates = _dates(row, mapping, problems)
     if dates is None:

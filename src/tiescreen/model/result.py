@@ -139,7 +139,8 @@ class Match:
             "birth_dates": list(self.birth_dates),
             "relation": self.relation,
             "conflicts": list(self.conflicts),
-            "provenance": [p.to_dict() for p in self.provenance],
+            # Without the load time: the same data versions must give byte-identical JSONL.
+            "provenance": [{k: v for k, v in p.to_dict().items() if k != "loaded_at"} for p in self.provenance],
         }
 
 

@@ -107,5 +107,6 @@ def fold_text(text: str) -> str:
     """
     # Case first: the look-alike tables are lower and upper case, but "Y" has no twin while
     # "y" has, so folding homoglyphs before casefolding would not be idempotent.
-    lowered = clean_text(clean_text(text).casefold().replace("ё", "е"))
+    # ё again after cleaning: "е" + U+0308 composes (NFC) back into "ё".
+    lowered = clean_text(clean_text(text).casefold().replace("ё", "е")).replace("ё", "е")
     return " ".join(fold_homoglyphs(w) for w in lowered.split(" "))

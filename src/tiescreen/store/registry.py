@@ -305,7 +305,7 @@ class RegistryStore:
                 sql = "SELECT DISTINCT src, prop, dst FROM refs WHERE dst IN (SELECT unnest(?::TEXT[]))"
                 rows = self.db.query("walk refs", sql, list(batch))
             out.extend((str(r[0]), str(r[1]), str(r[2])) for r in rows)
-        return out
+        return sorted(set(out))  # a fixed order, so the same run gives byte-identical output
 
     def count(self, schema: str | None = None) -> int:
         if schema:
