@@ -1,5 +1,7 @@
 # The two quick-start commands (README): `make demo` and `make test`.
 PY ?= python3
+# CI adds the spark extra: make test EXTRAS=dev,spark
+EXTRAS ?= dev
 VENV ?= .venv
 BIN := $(VENV)/bin
 
@@ -10,7 +12,7 @@ $(BIN)/tiescreen: pyproject.toml
 	@{ command -v pkg-config >/dev/null && pkg-config --exists icu-uc && $(PY) -c 'import ensurepip' 2>/dev/null; } || ./.ci/system-deps.sh
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
 	@touch $(BIN)/tiescreen
 
 setup: $(BIN)/tiescreen
@@ -19,7 +21,7 @@ demo: setup
 	$(BIN)/tiescreen demo --dir tiescreen-demo
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m 'not slow'
 
 lint: setup
 	$(BIN)/ruff check src tests

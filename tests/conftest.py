@@ -30,21 +30,42 @@ def fixtures() -> Path:
 def peps(tmp_path: Path) -> Path:
     """A small FtM registry: a deputy with an office and a party, his mother, a civil servant."""
     entities = [
-        {"id": "p-1", "schema": "Person", "properties": {"name": ["Шигина Олеся Владимировна"],
-         "birthDate": ["1975-04-02"], "address": ["Москва"], "sourceUrl": ["https://example.org/p-1"]}},
-        {"id": "body-1", "schema": "PublicBody", "properties": {"name": ["Совет депутатов муниципального округа Отрадное"]}},
+        {
+            "id": "p-1",
+            "schema": "Person",
+            "properties": {
+                "name": ["Шигина Олеся Владимировна"],
+                "birthDate": ["1975-04-02"],
+                "address": ["Москва"],
+                "sourceUrl": ["https://example.org/p-1"],
+            },
+        },
+        {
+            "id": "body-1",
+            "schema": "PublicBody",
+            "properties": {"name": ["Совет депутатов муниципального округа Отрадное"]},
+        },
         {"id": "pos-1", "schema": "Position", "properties": {"name": ["Депутат"], "organization": ["body-1"]}},
-        {"id": "occ-1", "schema": "Occupancy", "properties": {"holder": ["p-1"], "post": ["pos-1"],
-         "startDate": ["2017-09-10"]}},
+        {
+            "id": "occ-1",
+            "schema": "Occupancy",
+            "properties": {"holder": ["p-1"], "post": ["pos-1"], "startDate": ["2017-09-10"]},
+        },
         {"id": "party-1", "schema": "Organization", "properties": {"name": ["Единая Россия"]}},
         {"id": "mem-1", "schema": "Membership", "properties": {"member": ["p-1"], "organization": ["party-1"]}},
         {"id": "p-2", "schema": "Person", "properties": {"name": ["Тас-оол Ирина Михайловна"]}},
         {"id": "body-2", "schema": "PublicBody", "properties": {"name": ["Администрация Каа-Хемского района"]}},
-        {"id": "emp-1", "schema": "Employment", "properties": {"employee": ["p-2"], "employer": ["body-2"],
-         "role": ["начальник отдела"]}},
+        {
+            "id": "emp-1",
+            "schema": "Employment",
+            "properties": {"employee": ["p-2"], "employer": ["body-2"], "role": ["начальник отдела"]},
+        },
         {"id": "p-3", "schema": "Person", "properties": {"name": ["Шигина Анна Петровна"]}},
-        {"id": "fam-1", "schema": "Family", "properties": {"person": ["p-1"], "relative": ["p-3"],
-         "relationship": ["mother"]}},
+        {
+            "id": "fam-1",
+            "schema": "Family",
+            "properties": {"person": ["p-1"], "relative": ["p-3"], "relationship": ["mother"]},
+        },
     ]
     path = tmp_path / "peps.ftm.json"
     path.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entities) + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def test_missing_pyspark_says_how_to_install(monkeypatch: pytest.MonkeyPatch) ->
 @pytest.mark.spark
 def test_spark_local2_gives_the_embedded_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs a JVM: apt-get install default-jre-headless")
     monkeypatch.setenv("TIESCREEN_SPARK_PARTITIONS", "2")
     from tiescreen.engine import local, spark
     from tiescreen.engine.ingest import ingest

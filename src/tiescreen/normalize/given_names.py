@@ -108,5 +108,7 @@ def same_name_by_keys(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two key sets reach one table name (the fathers' names inside two patronymics:
     Володимир- and Владимир-)."""
     table = _table()
-    names_a = {e.name for k in a for e in table.get(k, ())}
-    return bool(names_a) and any(e.name in names_a for k in b for e in table.get(k, ()))
+    # Full forms only: a patronymic is made from the father's full name, and short forms are
+    # shared between names (Алекс is short for both Александр and Алексей).
+    names_a = {e.name for k in a for e in table.get(k, ()) if not e.short}
+    return bool(names_a) and any(e.name in names_a for k in b for e in table.get(k, ()) if not e.short)
