@@ -247,14 +247,13 @@ def _screen_chunk(
     limit: int,
 ) -> list[PersonResult]:
     tie_map = walker.ties({e.id for pairs in scored.values() for _, e in pairs})
-    surnames = [parse_name(queries[i].name).surname for i in chunk]
-    surname_keys = {f"t:{s.key}" for s in surnames if s is not None}
-    counts = store.key_counts(surname_keys)
+    surnames = {i: parse_name(queries[i].name).surname for i in chunk}
+    counts = store.name_counts(s.key for s in surnames.values() if s is not None)
     out: list[PersonResult] = []
     for i in chunk:
         q = queries[i]
-        surname = parse_name(q.name).surname
-        surname_count = counts.get(f"t:{surname.key}", 0) if surname else 0
+        surname = surnames[i]
+        surname_count = counts.get(surname.key, 0) if surname else 0
         matches: list[Match] = []
         for pair, entity in scored[i]:
             ties = tie_map.get(entity.id, [])
@@ -289,6 +288,4 @@ def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], s
 
 
 def _with_confidence(tie: Tie, level: str) -> Tie:
-    from dataclasses import replace
-
     return replace(tie, confidence=level)

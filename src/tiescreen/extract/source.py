@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tiescreen.errors import InputError
 from tiescreen.ingest.fetch import fetch, is_url
+from tiescreen.ingest.reading import read_bytes
 
 __all__ = ["MAX_BYTES", "RawArticle", "decode", "read_source"]
 
@@ -77,26 +78,14 @@ def _read_stdin(max_bytes: int) -> bytes:
 
 
 def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise InputError.single(label, "", "file not found")
-    if path.is_dir():
-        raise InputError.single(label, "", "is a folder, not a file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            mib = max_bytes // 1024**2
-            raise InputError.single(
-                label,
-                "",
-                f"is {size / 1024**2:.0f} MB, more than the {mib} MB an article may have",
-                "save the article's own page or text and try again",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(label, "", f"cannot be read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError.single(label, "", "is empty")
-    return data
+    def too_big(size: int) -> tuple[str, str | None]:
+        mib = max_bytes // 1024**2
+        return (
+            f"is {size / 1024**2:.0f} MB, more than the {mib} MB an article may have",
+            "save the article's own page or text and try again",
+        )
+
+    return read_bytes(path, label=label, max_bytes=max_bytes, too_big=too_big)
 
 
 def _binary_kind(data: bytes) -> str | None:

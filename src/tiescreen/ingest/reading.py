@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiescreen.errors import InputError, Problem
 
-__all__ = ["Problems", "TextFile", "file_hash", "nul_problem", "read_text"]
+__all__ = ["Problems", "TextFile", "file_hash", "nul_problem", "read_bytes", "read_text"]
 
 MAX_FILE_BYTES = 2 * 1024**3
 
@@ -71,7 +71,7 @@ def read_text(path: Path | str, encoding: str | None = None) -> TextFile:
         InputError: the file is missing, empty, a directory, binary, or not UTF-8.
     """
     p = Path(path)
-    data = _read_bytes(p)
+    data = read_bytes(p)
     digest = file_hash(data)
     if encoding:
         try:
@@ -90,20 +90,36 @@ def read_text(path: Path | str, encoding: str | None = None) -> TextFile:
     return TextFile(str(p), text, "utf-8", digest)
 
 
-def _read_bytes(p: Path) -> bytes:
+def read_bytes(
+    path: Path | str,
+    *,
+    label: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    too_big: Callable[[int], tuple[str, str | None]] | None = None,
+) -> bytes:
+    """The bytes of an input file, or one located InputError: missing, a folder, unreadable,
+    larger than ``max_bytes`` (worded by ``too_big(size)`` when given), or empty.
+
+    ``label`` names the file in messages (default: the path).
+    """
+    p = Path(path)
+    where = label if label is not None else p
     if not p.exists():
-        raise InputError.single(p, "", "file not found")
+        raise InputError.single(where, "", "file not found")
     if p.is_dir():
-        raise InputError.single(p, "", "is a folder, not a file")
+        raise InputError.single(where, "", "is a folder, not a file")
     try:
         size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.single(p, "", f"is {size} bytes, more than the {MAX_FILE_BYTES} bytes allowed")
+        if size > max_bytes:
+            message, hint = (
+                too_big(size) if too_big else (f"is {size} bytes, more than the {max_bytes} bytes allowed", None)
+            )
+            raise InputError.single(where, "", message, hint)
         data = p.read_bytes()
     except OSError as exc:
-        raise InputError.single(p, "", f"cannot be read: {exc.strerror or exc}") from None
+        raise InputError.single(where, "", f"cannot be read: {exc.strerror or exc}") from None
     if not data.strip():
-        raise InputError.single(p, "", "is empty")
+        raise InputError.single(where, "", "is empty")
     return data
 
 

@@ -323,12 +323,6 @@ class RegistryStore:
         rows = self.db.query("name counts", "SELECT wkey, len(nos) FROM postings WHERE list_contains(?, wkey)", wanted)
         return {str(k): int(n) for k, n in rows}
 
-    def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
-        """Name counts under the old ``t:KEY`` spelling (kept for callers of schema 1)."""
-        plain = {k: k.removeprefix("t:") for k in keys}
-        counts = self.name_counts(plain.values())
-        return {k: counts[v] for k, v in plain.items() if v in counts}
-
     def name_index(
         self,
     ) -> tuple[
