@@ -39,11 +39,11 @@ def test_same_file_twice_adds_nothing(tmp_path: Path, peps: Path) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         first = ingest_registry(store, peps)
         count = store.count()
-        keys = store.db.query("t", "SELECT COUNT(*) FROM name_keys")[0][0]
+        keys = store.db.query("t", "SELECT COUNT(*) FROM name_words")[0][0]
         second = ingest_registry(store, peps)
         assert (first.status, second.status) == ("loaded", "unchanged")
         assert store.count() == count
-        assert store.db.query("t", "SELECT COUNT(*) FROM name_keys")[0][0] == keys
+        assert store.db.query("t", "SELECT COUNT(*) FROM name_words")[0][0] == keys
 
 
 def test_changed_file_replaces_its_records(tmp_path: Path, peps: Path) -> None:

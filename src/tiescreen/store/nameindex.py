@@ -23,10 +23,6 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS vocab_keys (key TEXT, wkey TEXT)",
     "CREATE TABLE IF NOT EXISTS postings (wkey TEXT, nos INTEGER[])",
     "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER)",
-    # The blocking keys per entity as schema 1 stored them, for readers of that table.
-    """CREATE VIEW IF NOT EXISTS name_keys AS
-        SELECT DISTINCT vk.key, e.id AS entity_id, nw.source FROM name_words nw
-        JOIN vocab v USING (raw) JOIN vocab_keys vk ON vk.wkey = v.wkey JOIN entities e ON e.no = nw.no""",
 )
 Step = Callable[[str], None]
 
