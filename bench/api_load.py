@@ -3,13 +3,15 @@
 Starts ``tiescreen serve`` on 127.0.0.1 (a free port) over a generated registry, then sends
 ``POST /match/default`` requests from this process with ``--concurrency`` clients for at most
 ``--seconds`` seconds and ``--max-requests`` requests, and prints requests per second, p50/p99
-latency, errors, and the server's resident memory sampled every few seconds (to see it stay
-flat). Traffic goes only to 127.0.0.1; the server is stopped at the end.
+latency, errors, and the server's resident memory (RSS): when it is up, after a warm-up, at
+the end, and the slope of a least-squares line through the samples of the second half of the
+load (MB per minute: about 0 when memory is flat). Traffic goes only to 127.0.0.1; the
+server is stopped at the end.
 
 Usage::
 
     python bench/api_load.py --seconds 60
-    python bench/api_load.py --seconds 600 --people 20000     # the 10-minute soak
+    python bench/api_load.py --seconds 600 --people 3000 --concurrency 4    # the 10-minute soak
 """
 
 from __future__ import annotations
@@ -69,9 +71,9 @@ async def _wait_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 60
     raise SystemExit("server did not start")
 
 
-def _queries(tmp: Path, people: int) -> list[dict[str, object]]:
+def _queries(tmp: Path, people: int, count: int) -> list[dict[str, object]]:
     path = tmp / "queries.csv"
-    write_queries(path, tmp / "truth.csv", people, 500, seed=11)
+    write_queries(path, tmp / "truth.csv", people, count, seed=11)
     names = [line.split(",")[1] for line in path.read_text(encoding="utf-8").splitlines()[1:] if "," in line]
     return [{"queries": {"q": {"schema": "Person", "properties": {"name": [n]}}}} for n in names]
 
@@ -124,6 +126,8 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--people", type=int, default=5000, help="officials in the generated registry")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between memory samples")
+    parser.add_argument("--queries", type=int, default=2000, help="distinct people to match (names vary)")
+    parser.add_argument("--warm-up", type=float, default=30, help="seconds of load before measuring")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -132,25 +136,47 @@ def main() -> int:
         try:
             base = f"http://127.0.0.1:{port}"
             asyncio.run(_wait_up(base, proc))
-            bodies = _queries(tmp, args.people)
-            asyncio.run(_load(base, bodies[:20], argparse.Namespace(**{**vars(args), "seconds": 5}), proc.pid))
+            bodies = _queries(tmp, args.people, args.queries)
+            up = _rss_mb(proc.pid)
+            asyncio.run(_load(base, bodies, argparse.Namespace(**{**vars(args), "seconds": args.warm_up}), proc.pid))
+            warm = _rss_mb(proc.pid)
             figures = asyncio.run(_load(base, bodies, args, proc.pid))
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+    _report(args, figures, up, warm)
+    return 0 if figures["errors"] == 0 else 1
+
+
+def _slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (seconds, MB) points, in MB per minute."""
+    if len(points) < 2:
+        return 0.0
+    mean_t = statistics.fmean(t for t, _ in points)
+    mean_r = statistics.fmean(r for _, r in points)
+    var = sum((t - mean_t) ** 2 for t, _ in points)
+    cov = sum((t - mean_t) * (r - mean_r) for t, r in points)
+    return 60 * cov / var if var else 0.0
+
+
+def _report(args: argparse.Namespace, figures: dict[str, object], up: float, warm: float) -> None:
     rss = figures["rss"]
-    assert isinstance(rss, list)
-    first, last, peak = rss[0][1], rss[-1][1], max(r for _, r in rss)
+    assert isinstance(rss, list) and rss
+    last, peak = rss[-1][1], max(r for _, r in rss)
+    half = [(t, r) for t, r in rss if t >= rss[-1][0] / 2]
     n, secs = figures["requests"], figures["seconds"]
     assert isinstance(n, int) and isinstance(secs, float)
     print(  # noqa: T201
         f"/match: {n} requests in {secs:.0f} s = {n / secs:.1f} req/s with {args.concurrency} clients, "
         f"p50 {float(figures['p50']) * 1000:.0f} ms, p99 {float(figures['p99']) * 1000:.0f} ms, "
-        f"{figures['errors']} errors; server RSS {first:.0f} MB at start, {last:.0f} MB at end, peak {peak:.0f} MB "
-        f"({len(rss)} samples; registry of {args.people} officials, pid {os.getpid()} sending)"
+        f"{figures['errors']} errors (registry of {args.people} officials, {args.queries} distinct queries, "
+        f"pid {os.getpid()} sending)"
+    )
+    print(  # noqa: T201
+        f"server RSS: {up:.0f} MB when up, {warm:.0f} MB after {args.warm_up:.0f} s of warm-up, {last:.0f} MB at "
+        f"the end, peak {peak:.0f} MB; slope over the last half {_slope(half):+.2f} MB/min ({len(half)} samples)"
     )
     print("server RSS (s, MB): " + " ".join(f"{t:.0f}:{r:.0f}" for t, r in rss))  # noqa: T201
-    return 0 if figures["errors"] == 0 else 1
 
 
 if __name__ == "__main__":

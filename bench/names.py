@@ -6,14 +6,16 @@ Usage (from the project root)::
     .venv/bin/python bench/names.py --sets duma,generated --no-anchor
 
 For every data set it prints precision, recall and F1 at each matcher's default threshold,
-recall at a 1% false-positive rate, and comparisons per second per core (CPU time of the scoring process, so that other load on a
-shared machine does not count). logic-v2 runs in its own
+recall at a 1% false-positive rate, and comparisons per second per core (CPU time of the
+scoring process, so that other load on a shared machine does not count). logic-v2 runs in its own
 environment (``bench/.venv-anchor``, created on first use with ``nomenklatura`` from PyPI)
 as a subprocess, on the same pairs; its scoring time excludes building the FtM entities.
 Our speed is measured in three cache states (see :func:`run_ours`): cold, names parsed
 beforehand, and steady state (word-pair comparisons cached too); each name pair is always
 scored afresh. Data comes from ../shared/data and is never copied.
 """
+
+# ruff: noqa: T201  (a benchmark prints its figures)
 
 from __future__ import annotations
 
@@ -69,15 +71,19 @@ def run_anchor(pairs: list[nb_data.Pair]) -> tuple[list[float], float]:
 
 def _clear_caches(level: str) -> None:
     """Empty the caches of one level: "pair" (name pairs), "word" (+ word pairs), "all"."""
-    from tiescreen.match import orgs, scorer, tokens
-    from tiescreen.normalize import frequency, given_names, morph, names, translit, variants
+    from tiescreen.match import chinese, nicknames, org_words, orgs, scorer, tokens, typos
+    from tiescreen.normalize import frequency, given_names, morph, names, text, translit, variants
 
     caches: list = [scorer._person_score, orgs.score_org_names]
     if level in ("word", "all"):
-        caches += [tokens._similarity, tokens.key_similarity, given_names.same_given_name]
+        caches += [tokens._similarity, tokens.key_similarity, given_names.same_given_name, typos.typo_similarity]
+        caches += [nicknames.same_nickname]
     if level == "all":
         caches += [names.parse_name, translit.keys_for, translit.loose_keys, given_names._lookup, orgs.org_parts]
         caches += [variants._groups, tokens._word, translit.raw_keys, frequency.is_known_surname, morph.readings]
+        caches += [typos.east_slavic, typos.latin_form, typos.syllabic, typos.abjad, typos.skeleton, typos.sound_key]
+        caches += [chinese._wade_giles_keys, chinese._pinyin_keys, org_words.is_place]
+        caches += [text.fold_text, morph.known_readings]
     for cache in caches:
         cache.cache_clear()
 

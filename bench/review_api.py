@@ -1,9 +1,13 @@
 """Measure the review app's /match and review page on the demo registry (in-process, after warm-up).
 
     .venv/bin/python bench/review_api.py [DIR]
+    .venv/bin/python bench/review_api.py --leak-check [REQUESTS]
 
 Prints the latency of one-name /match calls, a 12-query yente batch, and the review page of
-a screened demo run.
+a screened demo run. ``--leak-check`` instead sends REQUESTS (default 600) ``/match`` calls, 4 at
+a time, to the app in this process over a generated 3,000-official registry, and prints the
+process's RSS and the Python memory tracemalloc sees after each tenth, then the lines that
+allocated the memory still held since the warm-up (a leak shows as a line that keeps growing).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -80,6 +85,59 @@ def _batch(names: list[str]) -> dict[str, object]:
     return {"queries": {f"q{i}": {"schema": "Person", "properties": {"name": [n]}} for i, n in enumerate(names)}}
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def leak_check(folder: Path, requests: int, clients: int = 4) -> None:
+    """Concurrent /match calls in-process: RSS and tracemalloc's view of what stays allocated."""
+    import gc
+    import random
+    import tracemalloc
+
+    from tiescreen.generate.registry import write_queries, write_registry
+
+    write_registry(folder / "registry.ftm.json", 3000, seed=11)
+    registry_db = folder / "registry.duckdb"
+    with open_store(registry_db) as store:
+        ingest_registry(store, folder / "registry.ftm.json")
+    write_queries(folder / "queries.csv", folder / "truth.csv", 3000, 2000, seed=11)
+    names = [row["name"] for row in csv.DictReader((folder / "queries.csv").open(encoding="utf-8"))]
+    settings = ServeSettings(review_db=str(folder / "review.sqlite"), registry_db=registry_db)
+    app = create_app(replace(settings, anonymous_role=Role.VIEWER))
+    rng = random.Random(1)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b", timeout=600) as client:
+
+        async def burst(count: int) -> None:
+            async def one(name: str) -> None:
+                response = await client.post("/match/default", json=_batch([name]))
+                assert response.status_code == 200, response.text
+
+            for start in range(0, count, clients):
+                await asyncio.gather(*(one(rng.choice(names)) for _ in range(min(clients, count - start))))
+
+        await burst(len(names))  # warm-up: every query name once
+        gc.collect()
+        say(f"after warm-up ({len(names)} requests): RSS {_rss_mb():.0f} MB")
+        tracemalloc.start(10)
+        before = tracemalloc.take_snapshot()
+        step = max(clients, requests // 10)
+        for done in range(step, requests + 1, step):
+            await burst(step)
+            gc.collect()
+            held = tracemalloc.get_traced_memory()[0] / 1e6
+            say(f"{done} requests: RSS {_rss_mb():.0f} MB, Python memory held since warm-up {held:.1f} MB")
+        for stat in tracemalloc.take_snapshot().compare_to(before, "lineno")[:8]:
+            say(f"  {stat}")
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="tiescreen-bench-"))
-    asyncio.run(main(target))
+    if len(sys.argv) > 1 and sys.argv[1] == "--leak-check":
+        count = int(sys.argv[2]) if len(sys.argv) > 2 else 600
+        asyncio.run(leak_check(Path(tempfile.mkdtemp(prefix="tiescreen-leak-")), count))
+    else:
+        target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="tiescreen-bench-"))
+        asyncio.run(main(target))

@@ -10,7 +10,8 @@
      ├── ConfigError (also ValueError)      a mapping or option does not make sense
      └── ReviewError                        a review action cannot be done
           ├── NotFound                      no such run, candidate or decision
-          └── PermissionDenied              the user's role does not allow it
+          ├── PermissionDenied              the user's role does not allow it
+          └── Conflict                      someone decided the candidate since it was shown
 
 The library raises these; only ``cli.py`` turns them into one line and an exit code.
 """
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "ConfigError",
+    "Conflict",
     "FetchError",
     "InputError",
     "NotFound",
@@ -104,3 +107,15 @@ class NotFound(ReviewError):
 
 class PermissionDenied(ReviewError):
     """The user's role does not allow this action."""
+
+
+class Conflict(ReviewError):
+    """The candidate's decision changed since the reviewer saw it (answered as HTTP 409).
+
+    ``current`` is the decision now in force (as ``Decision.to_dict()``), or None when the
+    candidate has none; the client shows it and lets the reviewer decide again.
+    """
+
+    def __init__(self, message: str, current: dict[str, Any] | None) -> None:
+        super().__init__(message)
+        self.current = current

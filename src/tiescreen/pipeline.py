@@ -246,7 +246,10 @@ def _screen_chunk(
     threshold: float,
     limit: int,
 ) -> list[PersonResult]:
-    tie_map = walker.ties({e.id for pairs in scored.values() for _, e in pairs})
+    # Ties only for the pairs that can be reported: at the threshold, or lifted to it by a
+    # region the ties name (the near misses of a query that gives a region).
+    people = {e.id: e for i in chunk for pair, e in scored[i] if pair.score >= threshold or queries[i].region}
+    tie_map = walker.ties(people, known=people)
     surnames = {i: parse_name(queries[i].name).surname for i in chunk}
     counts = store.name_counts(s.key for s in surnames.values() if s is not None)
     out: list[PersonResult] = []

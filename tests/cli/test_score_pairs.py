@@ -35,3 +35,14 @@ def test_schema_column_compares_organisations(tmp_path: Path) -> None:
 def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     rows = _run(tmp_path, "name1,name2,note\nOlesya Shigina,Olesya Shigin,=HYPERLINK(1)\n")
     assert not rows[0]["note"].startswith("=")
+
+
+def test_a_name_longer_than_1000_characters_is_refused_where_it_is(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(f"name1,name2\nOlesya Shigina,Шигина Олеся\nIvan,{'a' * 100_000}\nIvan,Ivan\n", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["score-pairs", str(pairs)])
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    lines = refused.output.strip().splitlines()
+    assert lines == [f"Error: {pairs}: row 2 (line 3), column 'name2': name is 100000 characters long, more than 1000"]
+    kept = _run(tmp_path, pairs.read_text(encoding="utf-8"), "--skip-bad-rows")
+    assert [(r["name1"], r["name2"]) for r in kept] == [("Olesya Shigina", "Шигина Олеся"), ("Ivan", "Ivan")]

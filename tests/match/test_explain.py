@@ -58,3 +58,31 @@ def test_common_surname_says_less() -> None:
     rare = explain_names("Iryna Tas-ool", "Тас-оол Ирина")
     assert any(e.feature == "rarity" for e in common[1])
     assert common[0] < rare[0]
+
+
+def test_a_typo_a_sound_and_a_consonant_skeleton_say_which_they_are() -> None:
+    assert "likely typing error" in _details("Olaf Scholze", "Olaf Scholz")[0]
+    assert "pronounced alike" in _details("Saddam Husayn", "Saddam Hussein")[0]
+    assert "same consonants" in _details("كمال حسن", "Kamal Hassan")[0]
+
+
+def test_a_word_written_apart_is_explained_as_such() -> None:
+    assert "written together or apart" in _details("Nikolai Patr ushev", "Nikolai Patrushev")[0]
+
+
+def test_a_fathers_name_after_bin_is_a_patronymic() -> None:
+    lines = _details("Khalid bin Walid Al-Harbi", "Walid bin Khalid Al-Harbi")
+    assert any(x.startswith("patronymic: Walid ≠ Khalid") for x in lines)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "words"),
+    [
+        ("Bibi Cohen", "Benjamin Cohen", "given name: Bibi = Benjamin (a pet form of the same name)"),
+        ("Abiy Gebre", "Abiyot Gebre", "= Abiyot (the same name cut short)"),
+        ("Mao Tse-tung", "Mao Zedong", "Tse-tung = Zedong (the same Chinese name in Wade-Giles and in pinyin)"),
+        ("ហ៊ុន សែន", "Hun Sen", "(the same consonants (Arabic and Hebrew leave short vowels unwritten"),
+    ],
+)
+def test_new_kinds_of_agreement_are_said_in_words(a: str, b: str, words: str) -> None:
+    assert any(words in line for line in _details(a, b)), _details(a, b)

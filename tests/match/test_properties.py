@@ -16,6 +16,13 @@ _LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяі
 words = st.text(alphabet=_LETTERS + _LETTERS.upper(), min_size=1, max_size=14)
 names = st.lists(words, min_size=1, max_size=4).map(" ".join)
 anything = st.text(max_size=40)
+# Words in the scripts with their own rules (Han, kana, Hangul, Arabic, Greek) and organisation names
+# with the characters their parsing looks at (numbers, &, /, brackets, dots).
+_WORLD = "习近平高市バラクオバマ김정은محمدحسنΚυριάκοςabcdefghijklmnopqrstuvwxyzжщ"
+world_names = st.lists(st.text(alphabet=_WORLD + "-·・", min_size=1, max_size=8), min_size=1, max_size=4).map(" ".join)
+org_names = st.lists(
+    st.text(alphabet="abcdefghilmnostuvxAGLC0123456789&/().'-ООО", min_size=1, max_size=10), min_size=1, max_size=5
+).map(" ".join)
 
 
 @settings(deadline=None)  # the first call loads the dictionaries
@@ -66,3 +73,26 @@ def test_organisation_score_is_symmetric_and_bounded(a: str, b: str) -> None:
 def test_a_name_matches_itself(name: str) -> None:
     if parse_name(name).full:
         assert score_names(name, name) >= 0.9
+
+
+@settings(max_examples=200, deadline=None)
+@given(world_names, world_names)
+def test_person_score_in_other_scripts_is_symmetric_and_bounded(a: str, b: str) -> None:
+    ab, ba = score_names(a, b), score_names(b, a)
+    assert 0.0 <= ab <= 1.0
+    assert ab == pytest.approx(ba)
+
+
+@settings(max_examples=200, deadline=None)
+@given(org_names, org_names)
+def test_organisation_score_with_forms_numbers_and_aliases_is_symmetric_and_bounded(a: str, b: str) -> None:
+    ab, ba = score_org_names(a, b), score_org_names(b, a)
+    assert 0.0 <= ab <= 1.0
+    assert ab == pytest.approx(ba)
+
+
+@settings(max_examples=100, deadline=None)
+@given(org_names)
+def test_an_organisation_name_matches_itself(name: str) -> None:
+    if any(ch.isalpha() for ch in name):
+        assert score_org_names(name, name) >= 0.9 or not any(len(w) > 1 for w in name.split())

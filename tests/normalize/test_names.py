@@ -27,6 +27,9 @@ from tiescreen.normalize.translit import keys_for
         ("Maria Maksakova, Jr.", ["given", "surname"], "f"),
         ("Mr. Sergei Lavrov", ["given", "surname"], "m"),
         ("SergeiLavrov", ["given", "surname"], "m"),
+        ("Abdullah bin Omar Al-Muhammad", ["given", "patronymic", "surname"], "m"),  # bin: the father
+        ("Muhammad bin Salman", ["given", "patronymic"], "m"),
+        ("Nurul binti Ahmad Aziz", ["given", "patronymic", "surname"], "f"),
     ],
 )
 def test_roles_and_gender(name: str, roles: list[str], gender: str) -> None:
@@ -51,3 +54,35 @@ def test_noise_is_folded_before_parsing() -> None:
 )  # fmt: skip
 def test_surname_gender_pairs(a: str, b: str, pair: bool) -> None:
     assert surname_gender_pair(keys_for(a)[0], keys_for(b)[0]) is pair
+
+
+@pytest.mark.parametrize("name", ["Hans Friedrich", "Heinrich Mann", "Ulrich Beck"])
+def test_germanic_rich_is_no_patronymic(name: str) -> None:
+    assert "patronymic" not in [t.role for t in parse_name(name).tokens]
+
+
+def test_middle_dots_separate_chinese_and_japanese_names() -> None:
+    assert len(parse_name("バラク・オバマ").tokens) == len(parse_name("贝拉克·奥巴马").tokens) == 2
+
+
+def test_words_in_other_scripts_have_a_latin_key() -> None:
+    assert keys_for("オバマ") == keys_for("obama")
+    assert all(t.key for t in parse_name("习近平").tokens)
+
+
+@pytest.mark.parametrize(
+    ("name", "titled"),
+    [("President Erdoğan", True), ("Mr. Scholz", True), ("депутат Иванов", True), ("Erdoğan", False),
+     ("Mr. Olaf Scholz", False), ("Scholz Jr.", False)],
+)  # fmt: skip
+def test_a_title_before_one_word_is_noted(name: str, titled: bool) -> None:
+    assert ("titled" in parse_name(name).notes) is titled
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("'Abd al-Aziz Hamdan", ["Abdul", "Aziz", "Hamdan"]), ("ABD EL-KADER", ["ABDUL", "KADER"]),
+     ("Abdelkader Benali", ["Abdulkader", "Benali"]), ("Abdullah Abd Rabbo", ["Abdullah", "Abd", "Rabbo"])],
+)  # fmt: skip
+def test_abd_al_is_written_abdul(name: str, words: list[str]) -> None:
+    assert [t.text for t in parse_name(name).tokens] == words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tiescreen.normalize.spelling import SYSTEMS, transliterate
-from tiescreen.normalize.translit import keys_for, loose_keys
+from tiescreen.normalize.translit import keys_for, loose_keys, romanise
 
 SPELLINGS = {
     "щербаков": ["shcherbakov", "chtcherbakov", "schtscherbakow", "szczerbakow", "ščerbakov", "sjtsjerbakov"],
@@ -48,3 +48,15 @@ def test_belarusian_and_baltic_forms_meet_in_loose_keys() -> None:
 def test_french_ine_is_the_male_in() -> None:
     assert set(keys_for("poutine")) & set(keys_for("путин"))
     assert not set(keys_for("poutine")) & set(keys_for("путина"))
+
+
+def test_han_kana_and_hangul_are_not_taken_for_cyrillic() -> None:
+    from tiescreen.normalize.text import script_of
+
+    assert [script_of(ch) for ch in "习バ김"] == ["other", "other", "other"]
+    assert script_of("ꙗ") == script_of("ж") == "cyrillic"  # Cyrillic Extended-B and the main block
+
+
+def test_scripts_icu_cannot_romanise_still_get_letters() -> None:
+    assert romanise("ហ៊ុន សែន").isascii() and "?" not in romanise("ហ៊ុន សែន")
+    assert romanise("Щербаков") == "Shcherbakov"

@@ -178,3 +178,45 @@ def test_a_bad_target_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="postgresql"):
         DecisionStore.open("mysql://x/y")
+
+
+def test_conditional_append_writes_only_over_the_state_seen(store: DecisionStore) -> None:
+    from tiescreen.errors import Conflict
+
+    first = store.append_if(_new(Verdict.CONFIRM), expected=0)
+    assert first.supersedes is None
+    with pytest.raises(Conflict) as caught:
+        store.append_if(_new(Verdict.REJECT, user="bob"), expected=0)
+    assert caught.value.current is not None and caught.value.current["id"] == first.id
+    assert caught.value.current["user"] == "ann" and "not saved" in str(caught.value)
+    second = store.append_if(_new(Verdict.REJECT, user="bob"), expected=first.id)
+    assert second.supersedes == first.id
+    unchecked = store.append_if(_new(Verdict.UNSURE), expected=None)
+    assert unchecked.supersedes == second.id
+    assert [d.id for d in store.history("olesya shigina", "e1")] == [unchecked.id, second.id, first.id]
+
+
+def test_batches_and_single_decisions_racing_leave_a_chain(store: DecisionStore) -> None:
+    """8 threads: half append batches over 3 pairs, half single decisions; no two rows supersede one."""
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            for k in range(6):
+                if i % 2:
+                    store.append([_new(Verdict.REJECT, user=f"u{i}", entity=f"e{j}") for j in range(3)])
+                else:
+                    store.append_if(_new(Verdict.CONFIRM, user=f"u{i}", entity=f"e{k % 3}"))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors, errors
+    for entity in ("e0", "e1", "e2"):
+        rows = sorted(store.history("olesya shigina", entity), key=lambda d: d.id)
+        assert [d.supersedes for d in rows] == [None] + [d.id for d in rows[:-1]]
+    assert len(store.decisions(limit=10_000)) == 4 * 6 * 3 + 4 * 6

@@ -90,6 +90,62 @@ async def test_runs_and_decisions_through_the_api(app: FastAPI, api_key: str) ->
         assert (report.status_code == 200 and report.text.startswith(("query_id", "id", "\ufeff"))) or report.text
 
 
+async def test_expected_decision_id_turns_a_stale_write_into_409_with_the_current_state(
+    app: FastAPI, api_key: str
+) -> None:
+    async with client_for(app) as client:
+        run_id = await _api_run(client, api_key)
+        body = {"run_id": run_id, "person_idx": 0, "entity_id": "p-1", "verdict": "confirm"}
+        first = await client.post("/decisions", json={**body, "expected_decision_id": None}, headers=auth(api_key))
+        assert first.status_code == 201, first.text  # null: "I saw no decision", and there was none
+        for stale in (None, 0, first.json()["id"] + 1):  # null and 0 both mean "none yet"
+            conflict = await client.post(
+                "/decisions", json={**body, "verdict": "reject", "expected_decision_id": stale}, headers=auth(api_key)
+            )
+            assert conflict.status_code == 409, conflict.text
+            current = conflict.json()["current"]
+            assert (current["id"], current["verdict"], current["user"]) == (first.json()["id"], "confirm", "rev")
+            assert current["created_at"] == first.json()["created_at"]
+        second = await client.post(
+            "/decisions",
+            json={**body, "verdict": "reject", "expected_decision_id": first.json()["id"]},
+            headers=auth(api_key),
+        )
+        assert second.status_code == 201 and second.json()["supersedes"] == first.json()["id"]
+        legacy = await client.post("/decisions", json={**body, "verdict": "unsure"}, headers=auth(api_key))
+        assert legacy.status_code == 201  # clients that omit the field: the last writer wins
+        log = (await client.get("/decisions", params={"run_id": run_id}, headers=auth(api_key))).json()
+        assert [d["verdict"] for d in log] == ["unsure", "reject", "confirm"]
+        assert "409" in (await client.get("/openapi.json")).json()["paths"]["/decisions"]["post"]["responses"]
+
+
+async def test_fields_of_decisions_are_capped(app: FastAPI, api_key: str) -> None:
+    async with client_for(app) as client:
+        run_id = await _api_run(client, api_key)
+        body = {"run_id": run_id, "person_idx": 0, "entity_id": "p-1", "verdict": "confirm"}
+        for field, value in (("note", "x" * 2001), ("entity_id", "e" * 257), ("verdict", "v" * 17)):
+            response = await client.post("/decisions", json={**body, field: value}, headers=auth(api_key))
+            assert response.status_code == 422, (field, response.text)
+        log = (await client.get("/decisions", params={"run_id": run_id}, headers=auth(api_key))).json()
+        assert log == []
+
+
+async def test_names_longer_than_a_name_can_be_are_refused_with_the_field(app: FastAPI, api_key: str) -> None:
+    long = "a" * 100_000
+    async with client_for(app) as client:
+        match = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Olesya Shigina", long]}}}}
+        refused = await client.post("/match/default", json=match, headers=auth(api_key))
+        assert refused.status_code == 422 and "name[1] is 100000 characters long" in refused.text
+        single = {"queries": {"q": {"schema": "Person", "properties": {"alias": long}}}}
+        assert (await client.post("/match/default", json=single, headers=auth(api_key))).status_code == 422
+        for people in ([long], [{"name": long}], [{"name": "Ivan Petrov", "region": long}]):
+            response = await client.post("/runs", json={"people": people}, headers=auth(api_key))
+            assert response.status_code == 422, people
+        assert (await client.get("/search/default", params={"q": "a" * 5000}, headers=auth(api_key))).status_code == 422
+        fits = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Olesya Shigina " * 60]}}}}
+        assert (await client.post("/match/default", json=fits, headers=auth(api_key))).status_code == 200
+
+
 async def test_browser_sessions_need_the_csrf_header_for_api_writes(app: FastAPI, api_key: str) -> None:
     async with client_for(app) as client:
         run_id = await _api_run(client, api_key)

@@ -140,3 +140,45 @@ def test_review_with_the_keyboard_undo_reload_export(server: tuple[str, Path], p
     [decision] = data["run"]["review"]["decisions"]
     assert (decision["entity_id"], decision["status"], decision["user"]) == (entity, "confirm", "ann")
     assert not errors, errors
+
+
+def test_a_colleagues_decision_made_meanwhile_is_shown_not_overwritten(
+    server: tuple[str, Path], page: Any, tmp_path: Path
+) -> None:
+    import httpx
+    from playwright.sync_api import expect
+
+    from tiescreen.review.auth import new_api_key
+    from tiescreen.review.model import Role
+    from tiescreen.store.decisions import DecisionStore
+
+    base, people = server
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    _open_run(page, base, people)
+    page.keyboard.press("j")
+    card = page.locator("article.cand.focused")
+    person, entity = card.get_attribute("data-person"), card.get_attribute("data-entity")
+    selector = f'article.cand[data-person="{person}"][data-entity="{entity}"]'
+    assert card.get_attribute("data-decision") == "0"
+
+    store = DecisionStore.open(tmp_path / "review.sqlite")  # bob decides while ann looks at the page
+    store.add_user("bob", Role.REVIEWER, None)
+    key, digest = new_api_key()
+    store.add_api_key(digest, "bob", None, None)
+    store.close()
+    run_id = page.url.split("/review/", 1)[1].split("?", 1)[0]
+    body = {"run_id": run_id, "person_idx": int(person or 0), "entity_id": entity, "verdict": "reject"}
+    made = httpx.post(f"{base}/decisions", json=body, headers={"X-API-Key": key})
+    assert made.status_code == 201, made.text
+
+    page.keyboard.press("y")  # ann saw "undecided": her confirm is not saved over bob's reject
+    expect(page.locator(f"{selector} .badge")).to_have_text("Rejected", timeout=30_000)
+    expect(page.locator("#toast")).to_contain_text("Not saved")
+    assert "bob" in page.inner_text("#toast") and "bob" in page.inner_text(f"{selector} .state")
+    assert page.get_attribute(selector, "data-decision") == str(made.json()["id"])
+    page.keyboard.press("y")  # now she has seen it: pressing again replaces it
+    expect(page.locator(f"{selector} .badge")).to_have_text("Confirmed", timeout=30_000)
+    log = httpx.get(f"{base}/decisions", params={"run_id": run_id}, headers={"X-API-Key": key}).json()
+    assert [(d["user"], d["verdict"]) for d in log] == [("ann", "confirm"), ("bob", "reject")]
+    assert not errors, errors

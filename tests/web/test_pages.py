@@ -95,6 +95,44 @@ async def test_form_posts_without_javascript_redirect_back(
     assert bad.status_code == 400 and "not one of confirm" in bad.text
 
 
+async def test_a_decision_made_meanwhile_is_shown_not_overwritten(app: FastAPI, attendees: Path) -> None:
+    async with client_for(app) as ann, client_for(app) as rev:
+        ann_token, rev_token = await sign_in(ann, "ann"), await sign_in(rev, "rev")
+        run_id = await upload_run(rev, rev_token, attendees)
+        card = BeautifulSoup((await rev.get(f"/review/{run_id}")).text, "html.parser").select_one(
+            'article.cand[data-entity="p-1"]'
+        )
+        seen = card.select_one('input[name="expected_decision_id"]')["value"]
+        assert seen == card["data-decision"] == "0"
+        form = {"person_idx": card["data-person"], "entity_id": "p-1", "expected_decision_id": seen}
+        json_accept = {"Accept": "application/json"}
+        won = await ann.post(
+            f"/review/{run_id}/decide",
+            data={**form, "verdict": "confirm", "csrf_token": ann_token},
+            headers=json_accept,
+        )
+        assert won.status_code == 200, won.text
+        lost = await rev.post(
+            f"/review/{run_id}/decide", data={**form, "verdict": "reject", "csrf_token": rev_token}, headers=json_accept
+        )
+        assert lost.status_code == 409  # the page script shows ann's decision on the card
+        state = lost.json()
+        assert (state["status"], state["label"], state["decision"]["user"]) == ("confirm", "Confirmed", "ann")
+        assert state["decision"]["id"] == won.json()["decision"]["id"] and "ann" in state["detail"]
+        plain = await rev.post(f"/review/{run_id}/decide", data={**form, "verdict": "reject", "csrf_token": rev_token})
+        assert plain.status_code == 303  # without JavaScript: back to the page, with the conflict said
+        page = BeautifulSoup((await rev.get(plain.headers["location"])).text, "html.parser")
+        assert "not saved" in page.get_text() and "confirm by ann" in page.get_text()
+        card = page.select_one('article.cand[data-entity="p-1"]')
+        assert "status-confirm" in card["class"] and card["data-decision"] == str(state["decision"]["id"])
+        again = {**form, "expected_decision_id": card["data-decision"], "verdict": "reject", "csrf_token": rev_token}
+        assert (await rev.post(f"/review/{run_id}/decide", data=again, headers=json_accept)).json()[
+            "status"
+        ] == "reject"
+        log = (await rev.get("/decisions", params={"run_id": run_id})).json()
+        assert [(d["user"], d["verdict"]) for d in log] == [("rev", "reject"), ("ann", "confirm")]
+
+
 async def test_filters_and_a_bulk_action_that_shows_its_count_first(
     reviewer: tuple[httpx.AsyncClient, str], attendees: Path
 ) -> None:

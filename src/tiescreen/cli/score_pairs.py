@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 import click
 
 from tiescreen.cli.common import input_options, say, write_output
 from tiescreen.errors import InputError
 from tiescreen.match.defaults import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:
+    from tiescreen.ingest.reading import Problems
+    from tiescreen.ingest.rows import Row
 
 
 @click.command("score-pairs")
@@ -52,6 +57,7 @@ def command(
             f"has no {' or '.join(repr(m) for m in missing)} column",
             "the CSV needs columns name1,name2",
         )
+    rows = [row for row in rows if _names_fit(row, problems)]
     problems.finish()
     out = io.StringIO()
     added = ["score", "match", *(["explanation"] if explain else [])]
@@ -75,3 +81,18 @@ def command(
     if problems.found:
         say(f"{text.path}: skipped {problems.skipped} bad row(s)")
     write_output(out.getvalue(), output)
+
+
+def _names_fit(row: Row, problems: Problems) -> bool:
+    """False (with a located problem) when a name is longer than a name can be."""
+    from tiescreen.normalize.names import MAX_NAME_CHARS
+
+    fit = True
+    for column in ("name1", "name2"):
+        size = len(row.cells.get(column, ""))
+        if size > MAX_NAME_CHARS:
+            problems.add(
+                f"{row.where}, column {column!r}", f"name is {size} characters long, more than {MAX_NAME_CHARS}"
+            )
+            fit = False
+    return fit

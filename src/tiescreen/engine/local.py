@@ -1,11 +1,11 @@
 """The embedded engine: candidates from the warm name index, scoring on every core.
 
-Queries are screened in blocks. For each block the warm index
-(:class:`~tiescreen.index.memory.NameIndex`, loaded once per store) names the candidates, the
-store reads them in one query, and the pairs are scored by worker processes forked from this
-one (they inherit the index, the candidates and the scorer's caches, and send back only the
-pairs worth keeping). Scoring is deterministic, so the result does not depend on the number
-of workers.
+Queries are screened in blocks by worker processes forked from this one: they inherit the
+warm index (:class:`~tiescreen.index.memory.NameIndex`, loaded once per store), name each
+query's candidates from it, score them against the people's scoring records it holds, and
+send back only the pairs worth keeping. While they score on, this process reads each block's
+kept people in one query and hands the block on (the pipeline walks their ties). Scoring is
+deterministic, so the result does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
-from tiescreen.match.scorer import PairScore, Scorer
+from tiescreen.match.scorer import PairScore, Scorer, warm_up
 from tiescreen.model import Query, RegistryEntity
 from tiescreen.store.registry import RegistryStore
 
 __all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_blocks"]
 
 CANDIDATES = 20
-BLOCK = 20_000
+BLOCK = 5_000  # queries whose people are read and ties walked together
 CHUNK = 250
 MIN_PARALLEL = 400
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
@@ -60,22 +60,21 @@ def name_index(store: RegistryStore) -> NameIndex:
     return index
 
 
-def _candidates(index: NameIndex, queries: Sequence[Query], limit: int) -> list[list[int]]:
-    return [[int(n) for n in index.candidates(plan_query(q.name, q.birth_date), limit)] for q in queries]
-
-
 # The job a forked worker reads: set just before the pool starts, inherited by the workers.
-_JOB: tuple[Scorer, Sequence[Query], list[list[int]], dict[int, RegistryEntity], float] | None = None
+_JOB: tuple[Scorer, Sequence[Query], NameIndex, float, int] | None = None
 
 
-def _score_range(bounds: tuple[int, int]) -> list[list[tuple[PairScore, int]]]:
+def _screen_range(bounds: tuple[int, int]) -> list[list[tuple[PairScore, int]]]:
+    """Candidates and their scores for queries ``bounds``, from the warm index alone."""
     assert _JOB is not None
-    scorer, queries, candidates, people, floor = _JOB
+    scorer, queries, index, floor, limit = _JOB
+    records = index.records
+    assert records is not None
     out: list[list[tuple[PairScore, int]]] = []
     for i in range(*bounds):
         kept = []
-        for no in candidates[i]:
-            entity = people.get(no)
+        for no in index.candidates(plan_query(queries[i].name, queries[i].birth_date), limit).tolist():
+            entity = records.entity(no)
             if entity is None:
                 continue
             pair = scorer.score(queries[i], entity)
@@ -85,33 +84,31 @@ def _score_range(bounds: tuple[int, int]) -> list[list[tuple[PairScore, int]]]:
     return out
 
 
-def _score_block(
+def _scored(
     scorer: Scorer,
     queries: Sequence[Query],
-    candidates: list[list[int]],
-    people: dict[int, RegistryEntity],
+    index: NameIndex,
     floor: float,
+    limit: int,
     workers: int,
-    tick: Callable[[int], None],
     min_parallel: int = MIN_PARALLEL,
-) -> list[Pairs]:
+) -> Iterator[list[list[tuple[PairScore, int]]]]:
+    """Each chunk's kept pairs, in query order, as the workers finish them."""
     global _JOB
     bounds = [(s, min(s + CHUNK, len(queries))) for s in range(0, len(queries), CHUNK)]
-    _JOB = (scorer, queries, candidates, people, floor)
-    results: list[list[tuple[PairScore, int]]] = []
+    _JOB = (scorer, queries, index, floor, limit)
     try:
         if workers > 1 and len(queries) >= min_parallel and sys.platform == "linux":
+            # Load the name data once here, not in every worker, and freeze what is loaded so
+            # that the workers' garbage collector does not copy the shared pages.
+            warm_up()
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for (lo, hi), part in zip(bounds, pool.imap(_score_range, bounds), strict=True):
-                    results.extend(part)
-                    tick(hi - lo)
+                yield from pool.imap(_screen_range, bounds)
         else:
-            for lo, hi in bounds:
-                results.extend(_score_range((lo, hi)))
-                tick(hi - lo)
+            for bound in bounds:
+                yield _screen_range(bound)
     finally:
         _JOB = None
-    return [[(pair, people[no]) for pair, no in kept] for kept in results]
 
 
 def screen_blocks(
@@ -125,9 +122,10 @@ def screen_blocks(
     progress: Progress | None = None,
     min_parallel: int | None = None,
 ) -> Iterator[Block]:
-    """Score each query's candidates, block by block, on ``workers`` processes (default: all cores).
+    """Score each query's candidates on ``workers`` processes (default: all cores), block by block.
 
     Fewer than ``min_parallel`` queries are scored in this process (forking costs more).
+    The workers score ahead while the caller handles the blocks already yielded.
 
     Yields:
         One :class:`Block` per block of queries, in order, with the pairs scoring at least
@@ -144,11 +142,16 @@ def screen_blocks(
         if progress is not None:
             progress(done, total)
 
-    for start in range(0, total, BLOCK):
-        block = queries[start : start + BLOCK]
-        candidates = _candidates(index, block, limit)
-        people = store.people({n for c in candidates for n in c})
-        floor = threshold - NEAR_MISS
-        least = MIN_PARALLEL if min_parallel is None else min_parallel
-        scored = _score_block(scorer, block, candidates, people, floor, workers, tick, least)
-        yield Block(start, scored)
+    floor = threshold - NEAR_MISS
+    least = MIN_PARALLEL if min_parallel is None else min_parallel
+    start = 0
+    pending: list[list[tuple[PairScore, int]]] = []
+    # The workers go on scoring while the caller handles a block (reads people, walks ties).
+    for part in _scored(scorer, queries, index, floor, limit, workers, least):
+        pending.extend(part)
+        tick(len(part))
+        if len(pending) >= BLOCK or start + len(pending) == total:
+            people = store.people({no for pairs in pending for _, no in pairs})
+            yield Block(start, [[(pair, people[no]) for pair, no in pairs if no in people] for pairs in pending])
+            start += len(pending)
+            pending = []

@@ -12,6 +12,7 @@ them by weight, a birth year that agrees, and then by number.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,12 +27,14 @@ __all__ = [
     "merge_hits",
     "rank_candidates",
     "smallest_two",
+    "union",
     "word_weight",
 ]
 
 GENERATE_CAP = 5_000
 YEAR_BONUS = 0.5
 FUZZY = 0.8
+SEARCH_COST = 4  # a binary search per candidate and word costs about this many dense writes
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 Traits = Callable[[IntArray], tuple[IntArray, IntArray]]
@@ -66,10 +69,12 @@ class PositionSet:
         """Everyone this query word may point at (sorted, unique)."""
         if len(self.hits) == 1:
             return self.hits[0].people
-        return np.unique(np.concatenate([h.people for h in self.hits]))
+        return union([h.people for h in self.hits])
 
     def weigh(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
         """For each candidate, the best weight of a registry word it carries, and whether it has one."""
+        if len(candidates) * len(self.hits) * SEARCH_COST > self.total:
+            return self._weigh_dense(candidates)
         best = np.zeros(len(candidates))
         found = np.zeros(len(candidates), dtype=bool)
         for h in self.hits:
@@ -80,6 +85,32 @@ class PositionSet:
             best = np.where(hit, np.maximum(best, h.weight), best)
             found |= hit
         return best, found
+
+    def _weigh_dense(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+        # Many candidates: write each word's weight at its people's numbers (the heaviest
+        # last, so it wins) and read the candidates back, instead of a search per word.
+        size = max(_size([h.people for h in self.hits]), 1 + int(candidates.max(initial=-1)))
+        dense = _scratch(size)
+        try:
+            for h in sorted(self.hits, key=lambda h: h.weight):
+                dense[h.people] = h.weight
+            best = dense[candidates]
+        finally:
+            for h in self.hits:
+                dense[h.people] = 0.0
+        return best, best > 0
+
+
+_LOCAL = threading.local()
+
+
+def _scratch(size: int) -> FloatArray:
+    """A zeroed array of at least ``size`` floats, kept per thread (callers zero what they write)."""
+    dense: FloatArray | None = getattr(_LOCAL, "dense", None)
+    if dense is None or len(dense) < size:
+        dense = np.zeros(max(size, 1024))
+        _LOCAL.dense = dense
+    return dense
 
 
 def word_weight(similarity: float, frequency: int) -> float:
@@ -103,14 +134,53 @@ def smallest_two(sets: Sequence[PositionSet]) -> list[PositionSet]:
     return sorted(sets, key=lambda s: (s.total, s.pos))[:2]
 
 
+SMALL_UNION = 4_096  # below this many numbers a sort is cheaper than a mask over everyone
+
+
+def _mask(arrays: Sequence[IntArray], size: int) -> npt.NDArray[np.bool_]:
+    mask = np.zeros(size, dtype=bool)
+    for people in arrays:
+        mask[people] = True
+    return mask
+
+
+def _size(arrays: Sequence[IntArray]) -> int:
+    return 1 + max((int(a[-1]) for a in arrays if len(a)), default=-1)  # each array is sorted
+
+
+def union(arrays: Sequence[IntArray]) -> IntArray:
+    """The sorted union of sorted arrays of person numbers.
+
+    Large unions mark a boolean mask over the numbers instead of sorting: common words
+    carry tens of thousands of people each, and sorting them per query costs milliseconds.
+    """
+    arrays = [a for a in arrays if len(a)]
+    if not arrays:
+        return np.empty(0, dtype=np.int64)
+    if len(arrays) == 1:
+        return arrays[0]
+    if sum(len(a) for a in arrays) <= SMALL_UNION:
+        return np.unique(np.concatenate(arrays))
+    return np.flatnonzero(_mask(arrays, _size(arrays))).astype(np.int64)
+
+
+def _intersection(a: PositionSet, b: PositionSet) -> IntArray:
+    arrays_a = [h.people for h in a.hits]
+    arrays_b = [h.people for h in b.hits]
+    size = max(_size(arrays_a), _size(arrays_b))
+    both = _mask(arrays_a, size)
+    both &= _mask(arrays_b, size)
+    return np.flatnonzero(both).astype(np.int64)
+
+
 def _generate(sets: list[PositionSet]) -> IntArray:
-    rare = [s.people() for s in sets if s.generates]
+    rare = [s for s in sets if s.generates]
     if rare:
-        return np.unique(np.concatenate(rare)) if len(rare) > 1 else rare[0]
+        return union([h.people for s in rare for h in s.hits])
     if len(sets) == 1:
         return sets[0].people()
     a, b = smallest_two(sets)
-    return np.intersect1d(a.people(), b.people(), assume_unique=True)
+    return _intersection(a, b)
 
 
 def rank_candidates(

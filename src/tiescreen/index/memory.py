@@ -2,8 +2,9 @@
 
 Loaded once from the embedded store (:meth:`NameIndex.from_store`): for each blocking key
 the registry words that carry it, for each registry word the people whose names have it,
-and per person the initials of their name words and their birth year. A query then costs
-a few dictionary look-ups and numpy set operations, not a database round trip.
+per person the initials of their name words and their birth year, and each person's scoring
+record (:mod:`tiescreen.index.records`). A query then costs a few dictionary look-ups and
+numpy set operations, and its candidates are scored without a database round trip.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import numpy as np
 import numpy.typing as npt
 
 from tiescreen.index.candidates import PositionSet, WordHits, merge_hits, rank_candidates, word_weight
+from tiescreen.index.keytable import KeyTable
 from tiescreen.index.plan import QueryPlan, QueryWord, plan_query, word_similarity
+from tiescreen.index.records import ScoringRecords
 
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["NameIndex"]
 
 IntArray = npt.NDArray[np.int64]
+HITS_CACHE = 50_000  # query words whose registry words are kept between queries
 
 
 class NameIndex:
@@ -29,21 +33,28 @@ class NameIndex:
 
     def __init__(
         self,
-        vocab: dict[str, tuple[str, ...]],
+        vocab: KeyTable,
         postings: dict[str, IntArray],
         masks: IntArray,
         years: IntArray,
+        records: ScoringRecords | None = None,
     ) -> None:
         self.vocab = vocab
         self.postings = postings
         self.masks = masks
         self.years = years
+        self.records = records
+        self._hits: dict[str, tuple[WordHits, ...]] = {}
 
     @classmethod
-    def from_store(cls, store: RegistryStore) -> NameIndex:
-        """Load the index the store keeps (built at ingest)."""
+    def from_store(cls, store: RegistryStore, records: bool = True) -> NameIndex:
+        """Load the index the store keeps (built at ingest), with the scoring records unless told not to."""
         vocab, postings, masks, years = store.name_index()
-        return cls(vocab, postings, masks, years)
+        scoring = None
+        if records:
+            top, batches = store.scoring_records()
+            scoring = ScoringRecords.build(batches, top + 1)
+        return cls(vocab, postings, masks, years, scoring)
 
     def __len__(self) -> int:
         return len(self.postings)
@@ -55,15 +66,17 @@ class NameIndex:
 
     def word_sets(self, word: QueryWord) -> PositionSet | None:
         """The people one query word may point at, with weights."""
-        wkeys: dict[str, None] = {}
-        for key in word.keys:
-            for wkey in self.vocab.get(key, ()):
-                wkeys.setdefault(wkey, None)
-        hits = [
-            WordHits(self.postings[w], word_weight(word_similarity(word, w), len(self.postings[w])))
-            for w in sorted(wkeys)
-            if w in self.postings
-        ]
+        hits = self._hits.get(word.raw)
+        if hits is None:
+            wkeys = self.vocab.lookup(word.keys)
+            hits = tuple(
+                WordHits(self.postings[w], word_weight(word_similarity(word, w), len(self.postings[w])))
+                for w in sorted(wkeys)
+                if w in self.postings
+            )
+            if len(self._hits) >= HITS_CACHE:
+                self._hits.clear()
+            self._hits[word.raw] = hits  # names repeat: Александр, Ивановна... (arrays are shared, not copied)
         return merge_hits(word.pos, hits) if hits else None
 
     def candidates(self, plan: QueryPlan, limit: int) -> IntArray:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tiescreen.match.tokens import initial_matches, key_similarity, token_similarity
+from tiescreen.match.typos import syllabic
 from tiescreen.normalize.frequency import is_common_surname
 from tiescreen.normalize.given_names import same_name_by_keys
 from tiescreen.normalize.names import NameToken, ParsedName, patronymic_stem, surname_gender_pair
@@ -21,11 +22,16 @@ from tiescreen.normalize.names import NameToken, ParsedName, patronymic_stem, su
 __all__ = ["NameComparison", "TokenPair", "compare_names"]
 
 WEIGHT = {"surname": 1.0, "given": 0.8, "patronymic": 0.6, "unknown": 0.8, "initial": 0.3}
-EXTRA_WORD = 0.35  # share of its weight that an extra word of the longer name costs
+EXTRA_WORD = 0.35  # share of its weight that the first extra word of the longer name costs
+EXTRA_MORE = 0.2  # each further one: long names (Arabic chains of forebears) are cut to their ends
+INITIALS_ONLY_CAP = 0.5  # "N.N." says too little to be anybody
+# Particles of surnames and name chains: "de" in Boris de Pfeffel Johnson says nothing when missing.
+PARTICLES = frozenset({"de", "del", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el", "abu", "bin"})
 PATRONYMIC_AGREES = 0.85
 RELATIVE_CAP = 0.45  # Шигин / Шигина: never a match of the same person
 PATRONYMIC_CONFLICT_CAP = 0.5
 COMMON_SURNAME = 0.97
+TITLED_SURNAME = 0.8  # "President Erdoğan" for Recep Tayyip Erdoğan: a family name after a title
 WRITTEN_TOGETHER = 0.95
 
 
@@ -100,10 +106,14 @@ def _exact(a: Sequence[NameToken], b: Sequence[NameToken]) -> tuple[list[TokenPa
         for j, y in enumerate(b):
             if j in used_b or not (x.norm == y.norm or x.key_set & y.key_set):
                 continue
+            if x.norm != y.norm and syllabic(x.norm) and syllabic(y.norm):
+                continue  # 高石 and 高市 share a romanisation, not a name
             ra, rb = x.role, y.role
             if ra != rb and "patronymic" in (ra, rb) and "unknown" not in (ra, rb):
                 continue
             sim, how = (1.0, "identical") if x.norm == y.norm else (0.98, "spelling")
+            if how == "identical" and (" " in x.text) != (" " in y.text):
+                how = "written_together"  # Patr ushev, joined by _join_split
             if how == "spelling" and x.cyrillic != y.cyrillic:
                 how = "transliteration"
             if ra != rb and ra != "unknown" and rb != "unknown":
@@ -156,7 +166,7 @@ def _initials(initials: list[NameToken], free: list[NameToken], skip: set[int]) 
             free.remove(hit)
             skip.add(id(hit))
             pairs.append(TokenPair(initial, hit, "initial", 1.0, "initial"))
-        elif any(t.role in ("given", "patronymic", "unknown", "initial") for t in free):
+        elif free:  # a word is there to compare, and the initial is not its first letter
             conflict = True
             pairs.append(TokenPair(initial, None, "initial", 0.0, "initial_conflict"))
     return pairs, conflict
@@ -166,11 +176,12 @@ def _base_score(pairs: list[TokenPair], a: ParsedName, b: ParsedName) -> float:
     """Weighted agreement; unmatched words of the shorter name count fully."""
     got = total = 0.0
     weakest = 1.0
+    extra = EXTRA_WORD
     size_a = sum(1 for t in a.full if t.role != "patronymic")
     size_b = sum(1 for t in b.full if t.role != "patronymic")
     for p in pairs:
         weight = WEIGHT.get(p.role, 0.8)
-        if p.role == "patronymic":
+        if p.role == "patronymic" and size_a and size_b:
             continue  # a patronymic adjusts the score below; a missing one is no evidence
         if p.a is not None and p.b is not None:
             got += weight * p.sim
@@ -178,14 +189,19 @@ def _base_score(pairs: list[TokenPair], a: ParsedName, b: ParsedName) -> float:
             if p.role != "initial":
                 weakest = min(weakest, p.sim)
         elif p.role != "initial":
+            only = p.a or p.b
+            if only is not None and only.norm in PARTICLES:
+                continue
             longer = (p.a is not None and size_a > size_b) or (p.b is not None and size_b > size_a)
-            total += weight * (EXTRA_WORD if longer else 1.0)
+            total += weight * (extra if longer else 1.0)
+            if longer:
+                extra = EXTRA_MORE
     # A name is a conjunction: its weakest aligned word pulls the whole down (by up to half).
     return (got / total) * max(0.5, weakest**0.5) if total else 0.0
 
 
 def _compare(a: ParsedName, b: ParsedName) -> NameComparison:
-    full_a, full_b = a.full, b.full
+    full_a, full_b = _join_split(a, b), _join_split(b, a)
     if not full_a and not full_b:
         return NameComparison(0.0, ())
     pairs, used_a, used_b = _greedy(full_a, full_b)
@@ -203,12 +219,63 @@ def _compare(a: ParsedName, b: ParsedName) -> NameComparison:
     pairs += [TokenPair(t, None, t.role, 0.0, "missing") for t in free_a]
     pairs += [TokenPair(None, t, t.role, 0.0, "missing") for t in free_b]
     score = _base_score(pairs, a, b)
+    if not full_a or not full_b:
+        score = min(score, INITIALS_ONLY_CAP)
     if score < WRITTEN_TOGETHER and len(full_a) != len(full_b) and _compact(a) & _compact(b):
         whole_a = NameToken(a.original, a.original, (), "unknown")
         whole_b = NameToken(b.original, b.original, (), "unknown")
         pairs = [TokenPair(whole_a, whole_b, "unknown", WRITTEN_TOGETHER, "written_together")]
         score = WRITTEN_TOGETHER
+    if score < TITLED_SURNAME and (a.notes or b.notes):
+        score = max(score, _titled_surname(pairs, a, b))
     return _adjust(score, pairs, a, b, conflict_a or conflict_b)
+
+
+def _titled_surname(pairs: list[TokenPair], a: ParsedName, b: ParsedName) -> float:
+    """A title and one word ("President Erdoğan", "Mr. Scholz") name a person by the family name.
+
+    It matches a longer name when the word is that name's family name (its surname standing at
+    either end, not a middle word) and the surname is not a common one: "Mr. Ivanov" could be
+    any Ivanov. Returns the score that mention earns, or 0.
+    """
+    for p in pairs:
+        for mine, theirs, x, y in ((p.a, p.b, a, b), (p.b, p.a, b, a)):
+            if mine is None or theirs is None or "titled" not in x.notes or len(y.full) < 2:
+                continue
+            ends = (y.full[0].norm, y.full[-1].norm)
+            if theirs.role != "surname" or mine.role == "given" or theirs.norm not in ends or p.sim < 0.9:
+                continue
+            if not any(is_common_surname(k) for k in theirs.keys):
+                return TITLED_SURNAME * p.sim
+    return 0.0
+
+
+Words = tuple[NameToken, ...]
+
+
+def _join_split(x: ParsedName, y: ParsedName) -> Words:
+    """``x``'s words, with runs of two or three that are one word of ``y`` written apart joined
+    (Patr ushev, Plat Ono Vich, Mohammad Hasni = MohammadHasni)."""
+    hits = sorted((r for r in x.runs if r[2] in y.wholes), key=lambda r: (r[0], -r[1]))
+    if not hits:
+        return x.full
+    norms = {t.norm for t in x.full}
+    whole = {t.norm.replace("-", ""): t for t in y.full}
+    joined: list[NameToken] = []
+    i = 0
+    for start, n, text in hits:
+        like = whole[text]
+        if start < i or like.norm in norms:
+            continue
+        joined.extend(x.full[i:start])
+        run = x.full[start : start + n]
+        joined.append(
+            NameToken(
+                " ".join(t.text for t in run), like.norm, like.keys, like.role, like.loose, like.key_set, like.cyrillic
+            )
+        )
+        i = start + n
+    return tuple(joined) + x.full[i:]
 
 
 def _compact(name: ParsedName) -> set[str]:

@@ -34,7 +34,13 @@ _HOW = {
     "double_surname": "one part of a double surname",
     "written_together": "the same letters, written together or apart",
     "similar": "similar spelling, possibly a typo",
+    "typo": "one or two letters apart, a likely typing error (not an East Slavic name)",
+    "sounds_alike": "spelt differently but pronounced alike (Metaphone)",
+    "consonants": "the same consonants (Arabic and Hebrew leave short vowels unwritten, Khmer's romanisation more)",
     "initial": "initial",
+    "pet_form": "a pet form of the same name",
+    "wade_giles": "the same Chinese name in Wade-Giles and in pinyin",
+    "clipped": "the same name cut short",
 }
 
 

@@ -6,6 +6,7 @@ A feature's docstring is its explanation in reports.
 from __future__ import annotations
 
 from tiescreen.model import Evidence, Query, RegistryEntity
+from tiescreen.model.entity import REGION_PROPS
 from tiescreen.normalize.dates import parse_date, same_date
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
@@ -38,7 +39,7 @@ def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
     )
 
 
-_REGION_PROPS = ("address", "country", "subnationalArea", "region", "jurisdiction", "notes", "birthPlace")
+_REGION_PROPS = REGION_PROPS  # the warm index keeps these for scoring
 
 
 def _region_words(text: str) -> set[str]:

@@ -1,10 +1,15 @@
 """Organisation names (and other non-person names): legal forms aside, the words must agree.
 
-Registries name bodies, parties and companies as well as people. Legal forms are brought to
-one form with rigour's table (Aktiengesellschaft = AG, Joint Stock Company = JSC), then the
-remaining words are aligned with typo tolerance. Numbers and series markers must agree
-exactly ("Bowne Global Solutions II" is another company), and a word only one name has
-(a country, a branch) counts against.
+Registries name bodies, parties, companies and vessels as well as people. An organisation
+name is read into parts (:mod:`tiescreen.match.org_words`): its legal form (rigour's table of
+legal forms in many languages: Aktiengesellschaft = AG, Общество с ограниченной
+ответственностью = ООО = LLC, Sp. z o.o.), its numbers (44 = Forty-Four, 1st = First, VII),
+qualifiers in brackets ("(Schweiz)"), and its core words in ASCII. The core words are aligned
+with typo tolerance and acronyms (PLA = People's Liberation Army); a word only one name has
+counts against (a bracketed qualifier, or a place name against a bare brand, only a little), two
+words that disagree count more. A different number is another organisation (Fund VII is not Fund
+VIII); a different legal form is probably a sister company (AG against GmbH stays below the
+threshold; Corporation against Company, words any company may use, costs less).
 """
 
 from __future__ import annotations
@@ -12,69 +17,107 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-from rigour.names.org_types import extract_org_types, remove_org_types
-from rigour.text.translit import ascii_text
+from tiescreen.match.org_words import OrgName, is_place, org_parts
+from tiescreen.match.typos import typo_similarity
 
 __all__ = ["org_parts", "score_org_names"]
 
-_STOP = {"the", "of", "and", "&", "de", "la", "le", "der", "die", "das", "du", "des", "et", "und", "y", "i"}
-_NUMERIC = re.compile(r"^(?:\d+|[ivxlc]+)$")
-_PUNCT = re.compile(r"[^\w\s&]+")
-_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
-# Legal forms rigour's table leaves as words (English long forms and their abbreviations).
-_FORMS = {
-    "corporation": "corp", "corp": "corp", "incorporated": "inc", "inc": "inc", "company": "co", "co": "co",
-    "limited": "ltd", "ltd": "ltd", "plc": "plc", "llc": "llc", "group": "group", "holding": "holding",
-    "holdings": "holding",
-}  # fmt: skip
-_FORM_WORDS = frozenset(_FORMS) - {"group", "holding", "holdings"}
-
-
-@lru_cache(maxsize=100_000)
-def org_parts(name: str) -> tuple[tuple[str, ...], frozenset[str], str]:
-    """The core words of an organisation name (ASCII, lower case), its legal forms, and the
-    whole name's letters run together."""
-    text = ascii_text(name).casefold().replace("p.l.c.", "plc")
-    text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)  # A.B.C. = ABC
-    text = _PUNCT.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    forms = {target for _, target in extract_org_types(text, generic=True)}
-    numbers = {w for w in text.split() if _NUMERIC.match(w)}  # "II" is a series marker, not a form
-    core = remove_org_types(text, replacement=" ") or text
-    words: list[str] = []
-    for w in core.split():
-        if w in _FORM_WORDS:
-            forms.add(_FORMS[w])
-        elif w not in _STOP:
-            words.append(_FORMS.get(w, w))
-    words += sorted(numbers - set(words))
-    return tuple(words) or tuple(text.split()), frozenset(forms), "".join(text.split())
+# A word only the longer name has counts fully: unlike a person's dropped middle name, a word
+# added to an organisation's name usually names another body (Banco Santander Chile, Deutsche
+# Bank Trust Company). A qualifier in brackets only one name has costs little.
+QUALIFIER = 0.15  # "Deutsche Bank (Schweiz) AG"
+ACRONYM = 0.9  # PLA for People's Liberation Army
+FORM_CONFLICT = 0.65  # AG against GmbH: one company cannot be both, so a sister company of the brand
+VAGUE_FORM_CONFLICT = 0.8  # Corporation against Company: words any company may use
+_VAGUE_FORMS = frozenset({"co", "corp"})
+NUMBER_CONFLICT_CAP = 0.5
 
 
 def _word_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    if _NUMERIC.match(a) or _NUMERIC.match(b) or min(len(a), len(b)) < 4:
+    if a.isdigit() or b.isdigit():
         return 0.0
-    return max(0.0, (OSA.normalized_similarity(a, b) - 0.6) / 0.3)
+    return typo_similarity(a, b)
 
 
-def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    pairs = sorted(
+def _acronyms(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    """Pair a short word of ``a`` with the run of words of ``b`` whose initials spell it; the
+    run is taken out of ``b`` and the word out of ``a``."""
+    pairs: list[tuple[str, str]] = []
+    for word in list(a):
+        if not (2 <= len(word) <= 5 and word.isalpha()) or word in b:
+            continue
+        for start in range(len(b) - len(word) + 1):
+            run = b[start : start + len(word)]
+            if all(len(w) > 1 for w in run) and "".join(w[0] for w in run) == word:
+                pairs.append((word, " ".join(run)))
+                del b[start : start + len(word)]
+                a.remove(word)
+                break
+    return pairs
+
+
+def _align(a: list[str], b: list[str]) -> tuple[list[float], list[str], list[str]]:
+    """Best-first alignment: the similarities of the pairs and the words left on each side."""
+    scored = sorted(
         ((_word_similarity(x, y), i, j) for i, x in enumerate(a) for j, y in enumerate(b)),
         key=lambda p: (-p[0], p[1], p[2]),
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
-    got = 0.0
-    for sim, i, j in pairs:
+    sims: list[float] = []
+    for sim, i, j in scored:
         if sim <= 0 or i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        got += sim
-    return got / max(len(a), len(b))
+        sims.append(sim)
+    return sims, [w for i, w in enumerate(a) if i not in used_a], [w for j, w in enumerate(b) if j not in used_b]
+
+
+def _cheap(x: OrgName, other: OrgName, left: list[str]) -> frozenset[str]:
+    """The words of ``x`` only it has that cost little: its bracketed qualifiers, and place names
+    (FABERLIC EUROPE Sp. z o.o.) when the other name is a bare brand without a legal form
+    ("faberlic", "PLA China"), which may mean any body of the group. Between two registered
+    names (both with a legal form) a place names another body: Banco Santander Chile S.A."""
+    if other.forms:
+        return x.qualifiers
+    return x.qualifiers | frozenset(w for w in left if is_place(w))
+
+
+def _extra_cost(left: list[str], qualifiers: frozenset[str]) -> float:
+    return sum(QUALIFIER if word in qualifiers else 1.0 for word in left)
+
+
+def _words_score(x: OrgName, y: OrgName) -> float:
+    a, b = list(x.words), list(y.words)
+    acronyms = _acronyms(a, b) + _acronyms(b, a)
+    sims, left_a, left_b = _align(a, b)
+    sims += [ACRONYM] * len(acronyms)
+    if not sims:
+        return 0.0
+    got = sum(sims)
+    if left_a and left_b:  # words that disagree: both count fully, and the name is a conjunction
+        return got / (len(sims) + len(left_a) + len(left_b)) * 0.5
+    total = len(sims) + _extra_cost(left_a, _cheap(x, y, left_a)) + _extra_cost(left_b, _cheap(y, x, left_b))
+    return float(got / total * min(sims) ** 0.5)
+
+
+def _compact_score(x: OrgName, y: OrgName) -> float:
+    """The same letters with the words run together or split differently (SiemensAG, Andrang Heta)."""
+    if not x.compact or (x.compact != y.compact and len(x.words) == len(y.words)):
+        return 0.0
+    return 0.95 if x.compact == y.compact else typo_similarity(x.compact, y.compact)
+
+
+_ALIAS_SPLIT = re.compile(r"\s*/\s*(?=\w{2,})(?<=\w{2}/)|\s+/\s+")
+
+
+def _aliases(name: str) -> list[str]:
+    """Aliases joined with a slash ("Al-Qa'ida/Islamic Army"); "A/S" and "M/V" are not split."""
+    parts = [p for p in _ALIAS_SPLIT.split(name) if p.strip()]
+    return parts if len(parts) > 1 else [name]
 
 
 @lru_cache(maxsize=200_000)
@@ -83,16 +126,24 @@ def score_org_names(a: str, b: str) -> float:
 
     >>> score_org_names("Microsoft Corporation", "Microsoft Corp.") > 0.9
     True
+    >>> score_org_names("Citigroup Capital Trust I", "Citigroup Capital Trust II") < 0.7
+    True
     """
-    (wa, fa, ca), (wb, fb, cb) = org_parts(a), org_parts(b)
-    if not wa or not wb:
+    if b < a:
+        a, b = b, a
+    if "/" in a or "/" in b:
+        return max(_score(x, y) for x in _aliases(a) for y in _aliases(b))
+    return _score(a, b)
+
+
+def _score(a: str, b: str) -> float:
+    x, y = org_parts(a), org_parts(b)
+    if not x.words or not y.words:
         return 0.0
-    words = _aligned(wa, wb) if wa <= wb else _aligned(wb, wa)
-    # The same letters with the words run together or split differently (SiemensAG).
-    compact = OSA.normalized_similarity(ca, cb)
-    score = max(words, compact if compact >= 0.92 else 0.0)
-    if fa and fb and not fa & fb:
-        score *= 0.9  # different legal forms: perhaps a sister company
-    if {w for w in wa if _NUMERIC.match(w)} != {w for w in wb if _NUMERIC.match(w)}:
-        score = min(score, 0.5)  # another number or series marker is another organisation
+    score = max(_words_score(x, y), _compact_score(x, y))
+    if x.forms and y.forms and not x.forms & y.forms:
+        vague = x.forms <= _VAGUE_FORMS or y.forms <= _VAGUE_FORMS
+        score *= VAGUE_FORM_CONFLICT if vague else FORM_CONFLICT
+    if x.numbers != y.numbers:
+        score = min(score, NUMBER_CONFLICT_CAP)
     return max(0.0, min(1.0, score))

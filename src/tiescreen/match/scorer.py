@@ -9,7 +9,7 @@ show as it is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tiescreen.match import features
@@ -18,7 +18,7 @@ from tiescreen.match.defaults import DEFAULT_THRESHOLD
 from tiescreen.match.explain import name_evidence
 from tiescreen.match.orgs import score_org_names
 from tiescreen.model import Evidence, Query, RegistryEntity
-from tiescreen.normalize.names import parse_name
+from tiescreen.normalize.names import MAX_NAME_CHARS, MAX_NAME_WORDS, cap_name, parse_name
 from tiescreen.normalize.variants import name_groups
 
 __all__ = ["DEFAULT_THRESHOLD", "PairScore", "Scorer", "explain_names", "score_names", "warm_up"]
@@ -27,6 +27,9 @@ MAX_NAMES = 24
 AGREEMENT_GAIN = 0.25  # share of the remaining distance to 1 that an agreeing attribute closes
 CONFLICT_FACTOR = {"birth_date": 0.5, "region": 0.85}
 PERSON_SCHEMATA = frozenset({"Person", ""})
+_CUT_NOTE = (
+    f" (only the first {MAX_NAME_WORDS} words, at most {MAX_NAME_CHARS} characters, of a longer name were compared)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ def score_names(a: str, b: str, schema: str = "Person") -> float:
     >>> score_names("Olesya Shigina", "Olesya Shigin") < 0.7
     True
     """
+    a, b = cap_name(a), cap_name(b)  # a 100,000-character "name" is scored on what a name can hold
     if schema not in PERSON_SCHEMATA:
         return round(score_org_names(a, b), 6)
     return _person_score(a, b) if a <= b else _person_score(b, a)
@@ -81,6 +85,7 @@ def warm_up() -> None:
     score_names("Саша Иванов", "Alexander Ivanov")
     name_groups("Iryna")  # rigour's name data, unless TIESCREEN_NAME_VARIANTS=0
     score_org_names("ООО Ромашка", "Romashka LLC")
+    score_org_names("Ромашка", "Romashka Schweiz LLC")  # rigour's territory names (places in org names)
     gc.collect()
     gc.freeze()
 
@@ -109,12 +114,22 @@ class Scorer:
         return best
 
     def score(self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = ()) -> PairScore:
-        """Score one pair: the best name form, then birth date and region."""
+        """Score one pair: the best name form, then birth date and region.
+
+        A name longer than 1,000 characters or 64 words is scored on its first ones; the
+        name evidence says so.
+        """
+        cut = cap_name(query.name)
+        long_query = cut != query.name
+        if long_query:
+            query = replace(query, name=cut)
         best = self._best_name(query, entity)
         if best is None:
             return PairScore(0.0, ())
         comparison, name = best
-        evidence = [Evidence("name", round(comparison.score, 4), f"best name form: {name}", query.name, name)]
+        shown = cap_name(name)
+        detail = f"best name form: {shown}" + (_CUT_NOTE if long_query or shown != name else "")
+        evidence = [Evidence("name", round(comparison.score, 4), detail, query.name, shown)]
         evidence += name_evidence(comparison)
         agreements = list(comparison.agreements)
         conflicts = list(comparison.conflicts)

@@ -15,13 +15,26 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tiescreen.match.chinese import same_chinese_name
+from tiescreen.match.nicknames import clipped, same_nickname
+from tiescreen.match.typos import (
+    ONE_EDIT,
+    SOUNDS_ALIKE,
+    abjad,
+    east_slavic,
+    khmer,
+    latin_form,
+    skeleton,
+    sound_key,
+    syllabic,
+    typo_similarity,
+)
 from tiescreen.normalize.frequency import is_known_surname
 from tiescreen.normalize.given_names import lookup, same_given_name
 from tiescreen.normalize.names import NameToken
 from tiescreen.normalize.text import script_of
 from tiescreen.normalize.translit import keys_for, loose_keys, raw_keys
-from tiescreen.normalize.variants import enabled as variants_enabled
-from tiescreen.normalize.variants import share_name_group
+from tiescreen.normalize.variants import name_groups, share_name_group
 
 __all__ = ["SHORT_FORM", "TokenMatch", "initial_matches", "key_similarity", "token_similarity"]
 
@@ -77,6 +90,11 @@ class _Word:
     other: bool  # written in another script (Han, Hangul, Arabic...): compared as written
     raw: tuple[str, ...]  # unfolded keys: a typo stays one edit in them
     given: tuple[tuple[str, str], ...]  # (canonical name, form) from the given-name table
+    latin: str  # plain ASCII letters, for typos across scripts ("" for East Slavic words)
+    slavic: bool  # an East Slavic name: one letter apart is another family, not a typo
+    syllabic: bool  # Han, kana, Hangul: one character apart is another name
+    sound: str  # Metaphone code of the Latin form ("" when too short)
+    abjad: bool  # Arabic or Hebrew script: short vowels unwritten
 
 
 @lru_cache(maxsize=200_000)
@@ -85,7 +103,26 @@ def _word(norm: str) -> _Word:
     given = tuple((g.name, g.form) for g in lookup(norm))
     cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in norm)
     other = any(script_of(ch) == "other" for ch in norm if ch.isalpha())
-    return _Word(keys, frozenset(keys), loose, frozenset(loose), cyrillic, other, raw_keys(norm), given)
+    keys = tuple(k for k in keys if k) or keys  # a script without a reading has no key to share
+    slavic = east_slavic(norm)
+    # The Latin form and its sound serve only the typo rule, which East Slavic words never
+    # reach (see _typo); romanising Cyrillic through ICU costs about 0.2 ms a word.
+    latin = "" if slavic else latin_form(norm)
+    return _Word(
+        keys,
+        frozenset(k for k in keys if k),
+        loose,
+        frozenset(k for k in loose if k),
+        cyrillic,
+        other,
+        raw_keys(norm),
+        given,
+        latin,
+        slavic,
+        syllabic(norm),
+        sound_key(latin),
+        abjad(norm),
+    )
 
 
 def _given_relation(a: str, b: str) -> TokenMatch | None:
@@ -101,7 +138,19 @@ def _given_relation(a: str, b: str) -> TokenMatch | None:
         return TokenMatch((NAME_GROUP, "name_group"))
     if group == "nick":
         return TokenMatch((SHORT_FORM, "nickname"))
+    if same_nickname(a, b):
+        return TokenMatch((SHORT_FORM, "pet_form"))
     return None
+
+
+def _clipped(a: str, b: str, wa: _Word, wb: _Word) -> TokenMatch | None:
+    """A given name cut after its first letters (Abiy for Abiyot), unless both words are known names
+    of different groups (Ivan, Ivanka) or the name is East Slavic or syllabic (its tables decide)."""
+    if wa.slavic or wb.slavic or wa.syllabic or wb.syllabic or not clipped(a, b):
+        return None
+    if name_groups(a) and name_groups(b):
+        return None
+    return TokenMatch((SHORT_FORM, "clipped"))
 
 
 @lru_cache(maxsize=500_000)
@@ -109,36 +158,80 @@ def _similarity(a: str, b: str, given: bool) -> TokenMatch:
     if a == b:
         return TokenMatch((1.0, "identical"))
     wa, wb = _word(a), _word(b)
+    if wa.syllabic and wb.syllabic:  # romanisation merges homophones: 高石 and 高市 are both "gaoshi"
+        return TokenMatch((0.0, "different"))
     if wa.key_set & wb.key_set:
         return TokenMatch((TRANSLITERATION, "transliteration" if wa.cyrillic != wb.cyrillic else "spelling"))
     if given and wa.given and wb.given:
         found = _given_relation(a, b)
         return found if found is not None else TokenMatch((0.0, "different_names"))
     if given:
-        found = _given_relation(a, b) if wa.given or wb.given or variants_enabled() else None
+        found = _given_relation(a, b) or _clipped(a, b, wa, wb)
         if found is not None:
             return found
     if wa.loose_set & wb.loose_set:
         return TokenMatch((LOOSE, "loose"))
+    if _ARTICLE.match(a) or _ARTICLE.match(b):  # al-Nuristani = Nooristani, el-Assad = al-Assad
+        found = _similarity(*sorted((_ARTICLE.sub("", a), _ARTICLE.sub("", b))), given)
+        return TokenMatch((min(found.value, TRANSLITERATION), found.how))
+    if "-" in a and "-" in b and a.count("-") == b.count("-"):
+        return _compound(a, b, given)
+    if ("-" in a) != ("-" in b) and same_chinese_name(a, b):
+        return TokenMatch((TRANSLITERATION, "wade_giles"))
     if "-" in a or "-" in b:
         found = _double_surname(a, b)
         if found is not None:
             return found
-    return _fuzzy(a, b, wa, wb)
+    return _fuzzy(a, b, wa, wb, given)
 
 
-def _fuzzy(a: str, b: str, wa: _Word, wb: _Word) -> TokenMatch:
-    if wa.other and wb.other:  # romanisation of Han or Hangul loses too much: compare as written
-        sim = max(0.0, (OSA.normalized_similarity(a, b) - 0.75) / 0.25)
-        return TokenMatch((sim, "similar" if sim >= 0.75 else "different"))
+_NO_TYPO = TokenMatch((0.0, "different"))
+
+
+def _typo(a: str, b: str, wa: _Word, wb: _Word, given: bool) -> TokenMatch:
+    """The generic typo allowance, for words that are not East Slavic names (see :mod:`typos`)."""
+    if wa.slavic or wb.slavic or (wa.syllabic and wb.syllabic):
+        return _NO_TYPO
+    if given and name_groups(a) and name_groups(b):
+        return _NO_TYPO  # two known given names that share no group are two names (Harry, Larry)
+    if wa.other and wb.other:
+        return TokenMatch((typo_similarity(a, b), "typo"))  # the same script: compare as written
+    if wa.abjad != wb.abjad:  # Arabic, Hebrew or Khmer against Latin: compare the consonants written
+        x, y = skeleton(wa.latin), skeleton(wb.latin)
+        shortest = 2 if khmer(a + b) else 3  # Khmer names are mostly one syllable: Pol Pot, Hun Sen
+        return TokenMatch((ONE_EDIT, "consonants")) if len(x) >= shortest and x == y else _NO_TYPO
+    typo = typo_similarity(wa.latin, wb.latin)
+    if typo < SOUNDS_ALIKE and wa.sound and wa.sound == wb.sound and wa.latin[0] == wb.latin[0]:
+        return TokenMatch((SOUNDS_ALIKE, "sounds_alike"))
+    return TokenMatch((typo, "typo"))
+
+
+def _fuzzy(a: str, b: str, wa: _Word, wb: _Word, given: bool = False) -> TokenMatch:
+    typo = _typo(a, b, wa, wb, given)
+    if wa.other and wb.other:
+        return typo if typo.value >= 0.75 else _NO_TYPO
     sim = max(key_similarity(wa.keys, wb.keys), 0.97 * key_similarity(wa.loose, wb.loose))
     if sim < 0.9:
         sim = max(sim, 0.95 * key_similarity(wa.raw, wb.raw))
-    if sim > 0 and wa.cyrillic and wb.cyrillic:
+    if sim > 0 and wa.cyrillic and wb.cyrillic and wa.slavic and wb.slavic:
         sim *= SAME_SCRIPT  # no transliteration to blame: a different letter is more likely another name
     if sim > 0 and (_suffix_pair(wa.keys, wb.keys) or (is_known_surname(a) and is_known_surname(b))):
         return TokenMatch((min(sim, 0.3), "different_surnames"))
+    if typo.value > sim:
+        return typo
     return TokenMatch((sim, "similar" if sim >= 0.75 else "different"))
+
+
+# The Arabic article and its assimilated forms before a hyphen (al-Assad, el-Sisi, ash-Shara): a
+# word of its own, spelt many ways, not the first half of a compound.
+_ARTICLE = re.compile(r"^(?:a|e|u)[lnrsdtzh]{1,2}-")
+
+
+def _compound(a: str, b: str, given: bool) -> TokenMatch:
+    """Two hyphenated words of as many parts are as alike as their least alike parts: a Korean or
+    Chinese given name is two syllables (Song-su is not Kyong-su), a double surname two names."""
+    parts = [_similarity(*sorted((x, y)), given) for x, y in zip(a.split("-"), b.split("-"), strict=True)]
+    return min(parts, key=lambda m: m.value)
 
 
 def _double_surname(a: str, b: str) -> TokenMatch | None:
@@ -148,7 +241,7 @@ def _double_surname(a: str, b: str) -> TokenMatch | None:
         return None
     short_keys = _word(short).key_set
     for part in long_.split("-"):
-        if len(part) > 2 and short_keys.intersection(keys_for(part)):
+        if len(part) > 3 and short_keys.intersection(keys_for(part)):  # Korean Mun-nam is no double surname
             return TokenMatch((DOUBLE_SURNAME, "double_surname"))
     return None
 
@@ -198,9 +291,19 @@ def initial_matches(initial: NameToken, full: NameToken) -> bool:
     """An initial matches a word that starts with it in any script (Ю. = Yulia, C. = Чечена)."""
     if full.norm.startswith(initial.norm):
         return True
+    same_script = initial.norm.isascii() == full.norm[:1].isascii()
+    if same_script and not _same_script_initial(initial.norm, full.norm):
+        return False  # O. is not Joachim, though the key of Joachim starts with its vowel
     if any(k.startswith(i) for i in initial.keys for k in full.keys if i):
         return True
     a, b = _first_letters(initial.norm), _first_letters(full.norm)
     if initial.norm.isascii() != full.norm[:1].isascii():
         return bool(set(a) & set(b) - set("абвгдеёжзийклмнопрстуфхцчшщэюяієїґ"))
     return initial.norm[:1] == full.norm[:1]
+
+
+def _same_script_initial(initial: str, full: str) -> bool:
+    """Two Latin first letters one Cyrillic letter can be written with (Yu./Ju., V./W., Ch./Tsch.)."""
+    return initial[:1] == full[:1] or any(
+        initial[:1] in letters and full[:1] in letters for letters in _FIRST_LETTERS.values()
+    )

@@ -11,6 +11,12 @@ from tiescreen.model.provenance import Provenance
 # FtM schemata that carry a person's or organisation's name and can be screened or tied to.
 PERSON_SCHEMATA = frozenset({"Person"})
 PARTY_SCHEMATA = frozenset({"Organization", "PublicBody", "Company", "LegalEntity"})
+# Every property the scorer reads from a person: the name forms (see ``names()``), the
+# birth date and where they live or work. The warm index keeps exactly these per person
+# (a "scoring record"), so candidates are scored without reading the store.
+NAME_FORM_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "fatherName", "middleName", "lastName")
+REGION_PROPS = ("address", "country", "subnationalArea", "region", "jurisdiction", "notes", "birthPlace")
+SCORING_PROPS = (*NAME_FORM_PROPS, "birthDate", *REGION_PROPS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,16 +16,33 @@ from functools import lru_cache
 from rigour.names.prefix import remove_person_prefixes
 
 from tiescreen.normalize.given_names import lookup
-from tiescreen.normalize.morph import readings
+from tiescreen.normalize.morph import known_readings, readings
 from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text
 from tiescreen.normalize.translit import keys_for, loose_keys
 
-__all__ = ["NameToken", "ParsedName", "parse_name", "patronymic_stem", "surname_gender_pair"]
+__all__ = [
+    "MAX_NAME_CHARS",
+    "MAX_NAME_WORDS",
+    "NameToken",
+    "ParsedName",
+    "cap_name",
+    "parse_name",
+    "patronymic_stem",
+    "surname_gender_pair",
+]
 
-_TOKEN_SPLIT = re.compile(r"[\s,;/]+")
+# What a name can hold: longer "names" are data errors (the readers refuse them, located); the
+# library scores only this much of them, so that scoring stays fast whatever it is given.
+MAX_NAME_CHARS = 1000
+MAX_NAME_WORDS = 64
+
+_TOKEN_SPLIT = re.compile(r"[\s,;/\u00b7\u30fb]+")  # middle dots separate names in Chinese and Japanese
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")  # SergeiLavrov, ВладимирПутин
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC|vitS|vits)$|(?:vna|iXna|iSna|ihna)$")
+# Arabic (and Malay) markers written before the father's name: Abdullah bin Omar, Habib ben Mohamed.
+_ARABIC_MALE = {"bin", "ibn", "ben", "bn"}
+_ARABIC_FEMALE = {"bint", "binti", "bte"}
 # Turkic patronymic markers written after the father's name: Юнир улы, Ali oglu, Гульнара кызы.
 _TURKIC_MALE = {"ogli", "oglu", "ogly", "uli", "ули", "оглы", "улы", "ұлы", "oğlu"}
 _TURKIC_FEMALE = {"kisi", "kizi", "kyzy", "qizi", "кызы", "қызы", "гызы"}
@@ -37,6 +54,7 @@ _DROP_WORDS = {
     "presiden", "președintele", "elnök", "депутат", "deputy", "governor", "губернатор", "mayor", "мэр", "minister",
     "министр", "senator", "сенатор", "general", "генерал", "colonel", "полковник",
 }  # fmt: skip
+_TITLES = _DROP_WORDS - {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
 _FEMALE_SURNAME = re.compile(r"(?:ova|eva|ina|ska|cka|aja|ja)$")
 _MALE_SURNAME = re.compile(r"(?:ov|ev|in|ski|cki|oi)$")
 _PATRONYMIC_SUFFIX = re.compile(r"(?:ovna|evna|ivna|oviX|eviX|iviX|iXna|iniXna|iX|na)$")
@@ -68,9 +86,13 @@ class ParsedName:
     tokens: tuple[NameToken, ...]
     gender: str | None = None  # "m", "f" or None when nothing tells
     script: str = "latin"
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # "titled": one word after a title (Mr. Scholz)
     full: tuple[NameToken, ...] = field(default=(), compare=False)  # the words that are not initials
     initials: tuple[NameToken, ...] = field(default=(), compare=False)
+    # Runs of two or three adjacent words run together ("patr"+"ushev"), by first index and length,
+    # and the long words as they would be written run together: what a word written apart can meet.
+    runs: frozenset[tuple[int, int, str]] = field(default=frozenset(), compare=False)
+    wholes: frozenset[str] = field(default=frozenset(), compare=False)
 
     def by_role(self, role: str) -> list[NameToken]:
         """The tokens of one role, in name order."""
@@ -105,14 +127,38 @@ def patronymic_stem(token: NameToken) -> tuple[str, ...]:
 
 
 def _is_patronymic(norm: str, keys: tuple[str, ...]) -> bool:
-    if any(r.role == "patronymic" and r.known for r in readings(norm)):
+    if any(r.role == "patronymic" for r in known_readings(norm)):
         return True
+    if norm.isascii() and norm.endswith("rich"):
+        return False  # Germanic -rich (Friedrich, Heinrich, Ulrich) is not -ич
     return len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
+
+
+def cap_name(name: str) -> str:
+    """The part of a name that is scored: its first 1,000 characters, then at most 64 words.
+
+    >>> cap_name("Ivan " * 100).count("Ivan")
+    64
+    """
+    if len(name) <= MAX_NAME_CHARS and name.count(" ") < MAX_NAME_WORDS:
+        return name
+    return " ".join(name[:MAX_NAME_CHARS].split()[:MAX_NAME_WORDS])
+
+
+# "Abd al-Aziz", "Abd el Kader", "Abd-ul-Rahman": "servant of", the article and one of God's names,
+# which English writes Abdul Aziz; the article here is part of the first word, not a particle.
+# Abdel and Abdal run together with the name (Abdelkader) are Abdul too.
+_ABD_AL = re.compile(r"(?<!\w)['’ʿ`]?(abd)(?:[\s-]*[aeu]l([\s-]+)|[aeo]l(?=\w\w))(?=\w)", re.IGNORECASE)
+
+
+def _abdul(match: re.Match[str]) -> str:
+    word = "ABDUL" if match.group(1).isupper() else "Abdul"
+    return word + (" " if match.group(2) else "")
 
 
 def _split(text: str) -> tuple[list[str], int | None]:
     """Words of a name and the index where a comma ended the surname part (if any)."""
-    text = _PAREN.sub(" ", text)
+    text = _ABD_AL.sub(_abdul, _PAREN.sub(" ", text))
     comma_at: int | None = None
     if "," in text:
         head, _, tail = text.partition(",")
@@ -143,8 +189,10 @@ def parse_name(name: str) -> ParsedName:
     >>> [t.role for t in p.tokens], p.gender
     (['surname', 'given', 'patronymic'], 'f')
     """
-    cleaned = clean_text(name)
-    words, comma_at = _split(remove_person_prefixes(cleaned) or cleaned)
+    cleaned = clean_text(cap_name(name))
+    stripped = remove_person_prefixes(cleaned) or cleaned
+    words, comma_at = _split(stripped)
+    del words[MAX_NAME_WORDS:]  # "a,b,c,..." splits into more words than spaces
     words = [w for w in (fold_homoglyphs(_unleet(w)) for w in words) if any(ch.isalpha() for ch in w)]
     norms = [fold_text(w.rstrip(".")) for w in words]
     keys = [keys_for(n) for n in norms]
@@ -159,14 +207,23 @@ def parse_name(name: str) -> ParsedName:
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
     tokens = tuple(
-        NameToken(w, n, k, r, loose_keys(n), frozenset(k), any("\u0400" <= ch <= "\u04ff" for ch in n))
+        NameToken(w, n, k, r, loose_keys(n), frozenset(k) - {""}, any("\u0400" <= ch <= "\u04ff" for ch in n))
         for w, n, k, r in zip(words, norms, keys, roles, strict=True)
         if r != "marker"
     )
     script = "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in cleaned) else "latin"
     full = tuple(t for t in tokens if t.role != "initial")
     initials = tuple(t for t in tokens if t.role == "initial")
-    return ParsedName(cleaned, tokens, turkic or _gender(tokens), script, (), full, initials)
+    runs = frozenset((i, n, "".join(t.norm for t in full[i : i + n])) for n in (2, 3) for i in range(len(full) - n + 1))
+    wholes = frozenset(t.norm.replace("-", "") for t in full if len(t.norm) > 4)
+    notes = ("titled",) if len(full) == 1 and not initials and _titled(cleaned, stripped) else ()
+    return ParsedName(cleaned, tokens, turkic or _gender(tokens), script, notes, full, initials, runs, wholes)
+
+
+def _titled(cleaned: str, stripped: str) -> bool:
+    """True when a title stood before the name ("President Erdoğan", "Mr. Scholz", "Dr Ivanov")."""
+    first = stripped.split(maxsplit=1)[0].strip(".").lower() if stripped.strip() else ""
+    return stripped != cleaned or first in _TITLES
 
 
 _LEET = str.maketrans("01345789", "oieastbg")
@@ -181,20 +238,23 @@ def _unleet(word: str) -> str:
 
 
 def _mark_turkic(norms: list[str], roles: list[str]) -> str | None:
-    """Mark "Юнир улы": the father's name becomes the patronymic, the marker is dropped."""
+    """Mark "Юнир улы" and "bin Omar": the father's name becomes the patronymic, the marker is dropped."""
     gender: str | None = None
     for i, norm in enumerate(norms):
-        if i == 0 or len(norms) < 3:
+        if i == 0 or len(norms) < 3 or roles[i] != "unknown":
             continue
         if norm in _TURKIC_MALE or norm in _TURKIC_FEMALE:
             roles[i - 1], roles[i] = "patronymic", "marker"
             gender = "m" if norm in _TURKIC_MALE else "f"
+        elif (norm in _ARABIC_MALE or norm in _ARABIC_FEMALE) and i + 1 < len(norms):
+            roles[i], roles[i + 1] = "marker", "patronymic"  # the father's name, as -ович says in Russian
+            gender = gender or ("m" if norm in _ARABIC_MALE else "f")
     return gender
 
 
 def _role_hint(norm: str) -> str | None:
     """What the dictionaries say a word is, when they agree on one role."""
-    kinds = {r.role for r in readings(norm) if r.known}
+    kinds = {r.role for r in known_readings(norm)}
     if lookup(norm):
         kinds.add("given")
     return kinds.pop() if len(kinds) == 1 else None
@@ -215,8 +275,11 @@ def _assign_given_and_surname(words: list[str], norms: list[str], roles: list[st
             roles[i] = "surname" if i in caps else "given"
         return
     patronymic = [i for i, r in enumerate(roles) if r == "patronymic"]
-    if patronymic and patronymic[0] - 1 in free:
-        roles[patronymic[0] - 1] = "given"
+    before = patronymic[0] - 1 if patronymic else -1
+    while before > 0 and roles[before] == "marker":  # Muhammad bin Salman
+        before -= 1
+    if before in free:
+        roles[before] = "given"
         for i in free:
             if roles[i] == "unknown":
                 roles[i] = "surname"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean_text", "fold_homoglyphs", "fold_text", "script_of"]
 
@@ -37,6 +38,13 @@ _CYR_TO_LAT = str.maketrans(
     "aAeEoOpPcCxXyBHKMTiIjJsS",
 )
 _LAT_LOOKALIKE = set("aAeEoOpPcCxXyBHKMTiIjJsS")
+# Text made only of these (printable ASCII but the backtick, and the Cyrillic letters) is
+# unchanged by every step of clean_text except the spacing: the fast path most names take.
+_PLAIN = frozenset(
+    [chr(c) for c in range(0x20, 0x7F) if chr(c) != "`"]
+    + [chr(c) for c in range(0x0400, 0x0530) if unicodedata.category(chr(c)).startswith("L")]
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 _CYR_LOOKALIKE = set("аАеЕоОрРсСхХуВНКМТіІјЈѕЅ")
 
 
@@ -45,7 +53,7 @@ def script_of(ch: str) -> str:
     if not ch.isalpha():
         return "other"
     code = ord(ch)
-    if 0x0400 <= code <= 0x052F or 0x1C80 <= code <= 0x1C8F or 0x2DE0 <= code <= 0xA69F:
+    if 0x0400 <= code <= 0x052F or 0x1C80 <= code <= 0x1C8F or 0x2DE0 <= code <= 0x2DFF or 0xA640 <= code <= 0xA69F:
         return "cyrillic"
     if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
         return "latin"
@@ -62,6 +70,12 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
+    if _PLAIN.issuperset(text):
+        return " ".join(text.split())
+    return _clean_any(text)
+
+
+def _clean_any(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_INVISIBLE).translate(_DASHES).translate(_QUOTES)
     # Drop control characters (incl. NUL) and lone combining marks that start a word.
@@ -88,6 +102,8 @@ def fold_homoglyphs(word: str) -> str:
     >>> fold_homoglyphs("Ivаnov")  # Cyrillic "а" inside
     'Ivanov'
     """
+    if word.isascii() or not _LATIN_LETTER.search(word):
+        return word  # one script only (or no Latin letter): nothing to fold
     cyr = sum(1 for ch in word if script_of(ch) == "cyrillic")
     lat = sum(1 for ch in word if script_of(ch) == "latin")
     if not cyr or not lat:
@@ -100,6 +116,7 @@ def fold_homoglyphs(word: str) -> str:
     return word.translate(_CYR_TO_LAT)
 
 
+@lru_cache(maxsize=262_144)
 def fold_text(text: str) -> str:
     """:func:`clean_text`, homoglyph folding per word, lower case, ё→е.
 

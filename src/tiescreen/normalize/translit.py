@@ -192,10 +192,25 @@ def latin_keys(word: str) -> list[str]:
     return [v + plain for v in variants]
 
 
+def romanise(text: str) -> str:
+    """ASCII for text in any script: ICU's romanisation (rigour), and anyascii's tables for the
+    scripts ICU has no transliterator for (Khmer, Lao, Tibetan, Sinhala), which ICU marks "?".
+
+    >>> romanise("Щербаков"), romanise("ប៉ុល ពត")
+    ('Shcherbakov', 'bol pt')
+    """
+    out = ascii_text(text)
+    if "?" in out and "?" not in text:
+        from anyascii import anyascii
+
+        out = anyascii(text)
+    return out
+
+
 def _plain(chunk: str) -> str:
     if chunk.isascii():
         return "".join(ch for ch in chunk if ch.isalpha())
-    return "".join(ch for ch in ascii_text(chunk).lower() if ch.isalpha())
+    return "".join(ch for ch in romanise(chunk).lower() if ch.isalpha())
 
 
 def folded(key: str) -> str:
@@ -225,7 +240,7 @@ def keys_for(word: str) -> tuple[str, ...]:
     elif scripts <= {"latin"}:
         raw = latin_keys(word)
     else:
-        raw = latin_keys(ascii_text(word).lower())
+        raw = latin_keys(re.sub(r"[^a-z]", "", romanise(word).lower()))  # ICU's romanisation, one word
     if scripts <= {"latin"} and _FRENCH_MALE.search(word):
         raw.extend(latin_keys(word[:-1]))
     if word.endswith("ová") and len(word) > 5:  # Czech adds -ová to a woman's surname: Rodninová = Роднина
@@ -246,7 +261,7 @@ def raw_keys(word: str) -> tuple[str, ...]:
         return ("",)
     if any(script_of(ch) == "cyrillic" for ch in word):
         return (cyrillic_key(word),)
-    ascii_word = word if word.isascii() else ascii_text(word).lower()
+    ascii_word = word if word.isascii() else romanise(word).lower()
     return tuple(dict.fromkeys(latin_keys(ascii_word)))[:4]
 
 

@@ -149,14 +149,29 @@ class ReviewService:
     # -- decisions -------------------------------------------------------------------------
 
     def decide(
-        self, user: User | None, run_id: str, person_idx: int, entity_id: str, verdict: Verdict, note: str | None
+        self,
+        user: User | None,
+        run_id: str,
+        person_idx: int,
+        entity_id: str,
+        verdict: Verdict,
+        note: str | None,
+        *,
+        expected: int | None = None,
     ) -> Decision:
-        """Record a decision on one candidate; it supersedes the pair's previous decision."""
+        """Record a decision on one candidate; it supersedes the pair's previous decision.
+
+        Args:
+            expected: the id of the decision the reviewer saw in force (0: none yet); when
+                given and another decision was recorded since, nothing is written.
+
+        Raises:
+            Conflict: ``expected`` is no longer the candidate's newest decision; the error
+                carries the decision now in force.
+        """
         who = require(user, Role.REVIEWER)
         c = self.candidate(run_id, person_idx, entity_id)
-        previous = self.store.current([c.pair]).get(c.pair)
-        new = _new(c, verdict, note, who, "decide", previous)
-        return self.store.append([new])[0]
+        return self.store.append_if(_new(c, verdict, note, who, "decide", None), expected)
 
     def undo(self, user: User | None, run_id: str) -> Decision | None:
         """Undo the user's newest decision in this run that is still in force; None when nothing to undo.
@@ -179,7 +194,7 @@ class ReviewService:
             before.verdict if before else Verdict.NONE, f"undo of decision #{target.id}",
             who.name, run_id, "undo", target.id,
         )  # fmt: skip
-        return self.store.append([restored])[0]
+        return self.store.append_if(restored, head.id)  # a decision made meanwhile wins: Conflict
 
     def _in_force(self, head: Decision, target: Decision) -> bool:
         """True when ``target`` is in force: it is the newest row, or an undo brought it back."""

@@ -25,6 +25,21 @@ class Backend(ABC):
     @abstractmethod
     def _run(self, sql: str, params: Sequence[Any]) -> Rows: ...
 
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[Rows]:
+        """Rows in batches of at most ``size`` (a backend that can should not hold them all)."""
+        yield self._run(sql, params)
+
+    def _columns(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
+        """The result's columns as numpy arrays (by default through ``_run``)."""
+        import numpy as np
+
+        cur = self._run(sql, params)
+        names = self._column_names(sql, params)
+        return {n: np.asarray([r[i] for r in cur]) for i, n in enumerate(names)}
+
+    def _column_names(self, sql: str, params: Sequence[Any]) -> list[str]:
+        raise NotImplementedError
+
     @abstractmethod
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None: ...
 
@@ -38,6 +53,26 @@ class Backend(ABC):
     def query(self, step: str, sql: str, *params: Any) -> Rows:
         try:
             return self._run(sql, params)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
+
+    @final
+    def stream(self, step: str, sql: str, *params: Any, size: int = 100_000) -> Iterator[Rows]:
+        """Run a query and yield its rows in batches."""
+        try:
+            yield from self._stream(sql, params, size)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
+
+    @final
+    def columns(self, step: str, sql: str, *params: Any) -> dict[str, Any]:
+        """Run a query and return its columns as numpy arrays (for large numeric results)."""
+        try:
+            return self._columns(sql, params)
         except StoreError:
             raise
         except Exception as exc:

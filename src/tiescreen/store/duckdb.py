@@ -47,6 +47,19 @@ class DuckDBBackend(Backend):
         except duckdb.InvalidInputException:
             return []
 
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[Rows]:
+        cur = self.con.cursor()  # its own cursor: other queries may run between batches
+        try:
+            cur.execute(sql, list(params)) if params else cur.execute(sql)
+            while batch := cur.fetchmany(size):
+                yield [tuple(r) for r in batch]
+        finally:
+            cur.close()
+
+    def _columns(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
+        cur = self.con.execute(sql, list(params)) if params else self.con.execute(sql)
+        return dict(cur.fetchnumpy())
+
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         frame = pd.DataFrame(list(rows), columns=list(columns), dtype=object)
         self.con.register("_tiescreen_rows", frame)

@@ -4,7 +4,8 @@ After a source's entities are in ``entities``, :func:`finish_source` fills ``ref
 references, for the tie walk), ``name_words`` (the words of every Person's names, split in
 SQL), extends ``vocab``/``vocab_keys`` with the word keys of words never seen before (the
 only step that runs Python, once per distinct word), and rebuilds ``postings`` (word key ->
-people) and ``person_index`` (birth year and initials per person).
+people), ``key_words``/``key_index`` (the blocking keys as sorted hashes, for the warm
+index) and ``person_index`` (birth year, initials and scoring record per person).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tiescreen.index.keys import SQL_WORD_SPLIT, word_blocking_keys, word_key
+from tiescreen.model.entity import SCORING_PROPS
 from tiescreen.store.base import Backend
 
 __all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_index"]
@@ -20,9 +22,18 @@ NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastNa
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS name_words (no INTEGER, raw TEXT, source TEXT)",
     "CREATE TABLE IF NOT EXISTS vocab (raw TEXT, wkey TEXT)",
-    "CREATE TABLE IF NOT EXISTS vocab_keys (key TEXT, wkey TEXT)",
+    "CREATE TABLE IF NOT EXISTS vocab_keys (key TEXT, wkey TEXT, h UBIGINT)",
+    "CREATE TABLE IF NOT EXISTS key_words (id INTEGER, wkey TEXT)",
+    "CREATE TABLE IF NOT EXISTS key_index (h UBIGINT, id INTEGER)",
     "CREATE TABLE IF NOT EXISTS postings (wkey TEXT, nos INTEGER[])",
-    "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER)",
+    "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER, record TEXT)",
+)
+# A person's scoring record: the values of each of SCORING_PROPS (joined by U+001E, the
+# properties by U+001F, both removed from the values), then the caption when there is no name.
+_RECORD = (
+    "array_to_string(list_transform({lists}, lambda l: array_to_string(list_transform(l, "
+    "lambda v: regexp_replace(v, '[\x1e\x1f]', '', 'g')), chr(30))), chr(31)) || chr(31) || "
+    "CASE WHEN json_extract(e.properties, '$.name') IS NULL THEN coalesce(e.caption, '') ELSE '' END"
 )
 Step = Callable[[str], None]
 
@@ -97,6 +108,8 @@ def _extend_vocab(db: Backend, source: str) -> int:
                 keys.setdefault((key, wkey), None)
     db.insert("vocabulary", "vocab", ("raw", "wkey"), vocab)
     db.insert("vocabulary", "vocab_keys", ("key", "wkey"), list(keys))
+    # The warm index finds keys by this hash (see tiescreen.index.keytable); new keys only.
+    db.query("vocabulary", "UPDATE vocab_keys SET h = md5_number_lower(key) WHERE h IS NULL")
     return len(vocab)
 
 
@@ -109,17 +122,29 @@ def rebuild_index(db: Backend) -> None:
         SELECT v.wkey, list_sort(list(DISTINCT nw.no)) FROM name_words nw JOIN vocab v USING (raw)
         WHERE v.wkey IS NOT NULL GROUP BY v.wkey""",
     )
+    db.query("name index", "DELETE FROM key_words")
+    db.query(
+        "name index",
+        """INSERT INTO key_words
+        SELECT row_number() OVER (ORDER BY wkey) - 1, wkey FROM (SELECT DISTINCT wkey FROM vocab_keys)""",
+    )
+    db.query("name index", "DELETE FROM key_index")
+    db.query(
+        "name index",
+        """INSERT INTO key_index
+        SELECT DISTINCT k.h, w.id FROM vocab_keys k JOIN key_words w USING (wkey) ORDER BY 1, 2""",
+    )
     db.query("name index", "DELETE FROM person_index")
     db.query(
         "name index",
         """INSERT INTO person_index
         SELECT e.no, TRY_CAST(substr(json_extract_string(e.properties, '$.birthDate[0]'), 1, 4) AS INTEGER),
-               coalesce(m.mask, 0)
+               coalesce(m.mask, 0), RECORD
         FROM entities e LEFT JOIN (
             SELECT nw.no, bit_or((1::INTEGER) << (ascii(v.wkey) % 31)) AS mask
             FROM name_words nw JOIN vocab v USING (raw) WHERE v.wkey IS NOT NULL GROUP BY nw.no
         ) m USING (no)
-        WHERE e.no IS NOT NULL""",
+        WHERE e.no IS NOT NULL""".replace("RECORD", _RECORD.format(lists=_lists(SCORING_PROPS))),
     )
 
 

@@ -7,9 +7,11 @@ Tables (DuckDB dialect)::
     refs         (src, prop, dst, source)       -- entity references, walked backwards by the tie walk
     name_words   (no, raw, source)              -- the words of every Person's names
     vocab        (raw, wkey)                    -- each distinct word's key (see tiescreen.index.keys)
-    vocab_keys   (key, wkey)                    -- blocking keys -> word keys
+    vocab_keys   (key, wkey, h)                 -- blocking keys -> word keys (h: the key's hash)
+    key_words    (id, wkey)                     -- the word keys, numbered
+    key_index    (h, id)                        -- key hashes -> word numbers, sorted by hash
     postings     (wkey, nos)                    -- word key -> the people whose names have it
-    person_index (no, year, initials)           -- birth year and initials of each person
+    person_index (no, year, initials, record)   -- birth year, initials, what the scorer reads
 
 ``no`` numbers the Person entities; the name index refers to people by it. A source is
 loaded in one transaction, streamed in batches (or read by DuckDB itself for FtM files):
@@ -19,7 +21,7 @@ an interrupted load leaves the store as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tiescreen.errors import StoreError
+from tiescreen.index.keytable import KeyTable
 from tiescreen.model import PERSON_SCHEMATA, Provenance, RegistryEntity, SourceInfo
 from tiescreen.store.base import Backend, chunks
 from tiescreen.store.duckdb import DuckDBBackend
@@ -37,8 +40,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_DB", "RegistryStore", "open_store"]
 
+IntArray = npt.NDArray[np.int64]
+
 DEFAULT_DB = "tiescreen.duckdb"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 20_000
 Progress = Callable[[int, int | None], None]
 
@@ -325,26 +330,31 @@ class RegistryStore:
 
     def name_index(
         self,
-    ) -> tuple[
-        dict[str, tuple[str, ...]], dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64]
-    ]:
+    ) -> tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """The name index as plain data: key -> word keys, word key -> people, initials and years."""
-        vocab: dict[str, list[str]] = {}
-        for key, wkey in self.db.query("load index", "SELECT DISTINCT key, wkey FROM vocab_keys ORDER BY key, wkey"):
-            vocab.setdefault(str(key), []).append(str(wkey))
+        words = [str(r[0]) for r in self.db.query("load index", "SELECT wkey FROM key_words ORDER BY id")]
+        cols = self.db.columns("load index", "SELECT h, id FROM key_index")
+        keys = KeyTable(np.asarray(cols["h"], dtype=np.uint64), np.asarray(cols["id"], dtype=np.int64), words)
         postings = {
             str(w): np.asarray(nos, dtype=np.int64)
             for w, nos in self.db.query("load index", "SELECT wkey, nos FROM postings")
         }
-        rows = self.db.query("load index", "SELECT no, coalesce(year, 0), initials FROM person_index")
-        size = max((int(r[0]) for r in rows), default=0) + 1
+        rows = self.db.columns("load index", "SELECT no, coalesce(year, 0) AS year, initials FROM person_index")
+        nos = np.asarray(rows["no"], dtype=np.int64)
+        size = int(nos.max()) + 1 if len(nos) else 1
         masks = np.zeros(size, dtype=np.int64)
         years = np.zeros(size, dtype=np.int64)
-        if rows:
-            arr = np.asarray(rows, dtype=np.int64)
-            masks[arr[:, 0]] = arr[:, 2]
-            years[arr[:, 0]] = arr[:, 1]
-        return {k: tuple(v) for k, v in vocab.items()}, postings, masks, years
+        masks[nos] = np.asarray(rows["initials"], dtype=np.int64)
+        years[nos] = np.asarray(rows["year"], dtype=np.int64)
+        return keys, postings, masks, years
+
+    def scoring_records(self) -> tuple[int, Iterator[list[tuple[Any, ...]]]]:
+        """The highest person number and batches of ``(no, record)`` in number order.
+
+        A record holds what the scorer reads of a person (see ``nameindex._RECORD``).
+        """
+        top = self.db.query("load index", "SELECT coalesce(max(no), -1) FROM person_index")[0][0]
+        return int(top), self.db.stream("load index", "SELECT no, record FROM person_index ORDER BY no")
 
 
 def _ticker(progress: Progress | None) -> Callable[[str], None]:

@@ -22,7 +22,9 @@ body) makes a joint-stock company a state company.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tiescreen.normalize.text import fold_text
 
@@ -244,7 +246,7 @@ def _party(text: str) -> BodyClass | None:
     return None
 
 
-def classify_body(name: str | None, topics: tuple[str, ...] = ()) -> BodyClass:
+def classify_body(name: str | None, topics: Sequence[str] = ()) -> BodyClass:
     """Classify an organisation name (and FtM topics, when the registry gives them).
 
     Args:
@@ -264,6 +266,11 @@ def classify_body(name: str | None, topics: tuple[str, ...] = ()) -> BodyClass:
         >>> classify_body("ООО «Партия Еды»").kind is None
         True
     """
+    return _classify(name, tuple(topics))  # bodies repeat across a registry: classify each once
+
+
+@lru_cache(maxsize=65_536)
+def _classify(name: str | None, topics: tuple[str, ...]) -> BodyClass:
     text = _fold(name)
     tagged = _by_topics(topics)
     if _PRIVATE_FORM.search(text) and not _STATE_FORM.search(text):

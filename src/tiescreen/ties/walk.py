@@ -16,7 +16,7 @@ however old, with their dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from tiescreen.model import RegistryEntity, Tie, TieKind
 from tiescreen.store.registry import RegistryStore
@@ -34,6 +34,7 @@ _LINKS = {
     "Directorship": ("director", "organization"),
 }
 _COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
+Ref = tuple[str, str, str]  # (src, prop, dst): src refers to dst through prop
 
 
 def cite(entity: RegistryEntity) -> str:
@@ -47,31 +48,56 @@ def cite(entity: RegistryEntity) -> str:
     return f"{p.source}#{p.record}" if p is not None else entity.id
 
 
+BODY_CACHE = 100_000  # positions and organisations kept between calls (many people share them)
+
+
 class TieWalker:
-    """Finds the ties of registry people, reading the graph from a store."""
+    """Finds the ties of registry people, reading the graph from a store.
+
+    Positions and organisations are shared by many people, so the walker keeps up to
+    :data:`BODY_CACHE` of them between calls; make a new walker when the store changes.
+    """
 
     def __init__(self, store: RegistryStore) -> None:
         self.store = store
+        self._bodies: dict[str, RegistryEntity] = {}
 
-    def ties(self, person_ids: Iterable[str], relatives: bool = True) -> dict[str, list[Tie]]:
-        """Ties of each person, own ties first, then ties through relatives."""
+    def ties(
+        self,
+        person_ids: Iterable[str],
+        relatives: bool = True,
+        known: Mapping[str, RegistryEntity] | None = None,
+    ) -> dict[str, list[Tie]]:
+        """Ties of each person, own ties first, then ties through relatives.
+
+        ``known`` may hold person entities already read (they are not read again).
+        """
         ids = list(dict.fromkeys(person_ids))
-        own = self._own_ties(self.store.entities(ids))
+        known = known or {}
+        people = {i: known[i] for i in ids if i in known}
+        people.update(self.store.entities(i for i in ids if i not in people))
+        # One read of the references and links serves the own ties and the relatives.
+        refs = self.store.referring(ids)
+        links = self.store.entities({src for src, _, _ in refs})
+        own = self._own_ties(people, ([r for r in refs if r[2] in people], links))
         if relatives:
-            for person_id, ties in self._relative_ties(ids).items():
+            for person_id, ties in self._relative_ties(refs, links).items():
                 own.setdefault(person_id, []).extend(ties)
         return own
 
-    def _own_ties(self, people: dict[str, RegistryEntity]) -> dict[str, list[Tie]]:
+    def _own_ties(
+        self, people: dict[str, RegistryEntity], read: tuple[list[Ref], dict[str, RegistryEntity]] | None = None
+    ) -> dict[str, list[Tie]]:
         result: dict[str, list[Tie]] = {pid: _statement_ties(p) for pid, p in people.items()}
-        refs = self.store.referring(people)
-        links = self.store.entities({src for src, _, _ in refs})
-        onward = self.store.entities(
+        if read is None:
+            refs = self.store.referring(people)
+            links = self.store.entities({src for src, _, _ in refs})
+        else:
+            refs, links = read
+        onward = self._shared(
             {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
         )
-        orgs = self.store.entities(
-            {o for e in onward.values() if e.schema == "Position" for o in e.get("organization")}
-        )
+        orgs = self._shared({o for e in onward.values() if e.schema == "Position" for o in e.get("organization")})
         owners = self._state_owners([e for e in (*onward.values(), *orgs.values()) if e.schema in _COMPANIES])
         for src, prop, dst in refs:
             link = links.get(src)
@@ -85,6 +111,15 @@ class TieWalker:
                 if tie is not None:
                     result.setdefault(dst, []).append(tie)
         return result
+
+    def _shared(self, ids: set[str]) -> dict[str, RegistryEntity]:
+        """Positions and bodies by id, through the walker's cache."""
+        found = {i: self._bodies[i] for i in ids if i in self._bodies}
+        fresh = self.store.entities(ids - found.keys())
+        if len(self._bodies) + len(fresh) > BODY_CACHE:
+            self._bodies.clear()
+        self._bodies.update(fresh)
+        return found | fresh
 
     def _state_owners(
         self, companies: list[RegistryEntity]
@@ -111,9 +146,8 @@ class TieWalker:
                     found.setdefault(dst, (link, owner, cls))
         return found
 
-    def _relative_ties(self, ids: list[str]) -> dict[str, list[Tie]]:
-        refs = self.store.referring(ids)
-        links = {k: v for k, v in self.store.entities({s for s, _, _ in refs}).items() if v.schema == "Family"}
+    def _relative_ties(self, refs: list[Ref], all_links: dict[str, RegistryEntity]) -> dict[str, list[Tie]]:
+        links = {k: v for k, v in all_links.items() if v.schema == "Family"}
         pairs: list[tuple[str, str, RegistryEntity]] = []
         for src, _prop, dst in refs:
             link = links.get(src)

@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from tiescreen.errors import InputError
+from tiescreen.errors import Conflict, InputError
 from tiescreen.review.filters import Filters
 from tiescreen.review.model import Decision, Role, Verdict
+from tiescreen.review.service import NOTE_MAX
 from tiescreen.web.app import wants_json
 from tiescreen.web.render import VERDICT_LABEL, flash, page
 from tiescreen.web.security import check_csrf, needs
@@ -36,33 +37,66 @@ def parse_verdict(value: str) -> Verdict:
     return verdict
 
 
-def state_json(request: Request, run_id: str, decision: Decision | None, person_idx: int, entity_id: str) -> Response:
-    status = "undecided" if decision is None or decision.verdict == Verdict.NONE else str(decision.verdict)
+def state_json(
+    request: Request,
+    run_id: str,
+    decision: Decision | dict[str, Any] | None,
+    person_idx: int,
+    entity_id: str,
+    *,
+    conflict: str | None = None,
+) -> Response:
+    """The candidate's new state for the page script; with ``conflict``, a 409 carrying the winner's state."""
+    data = decision.to_dict() if isinstance(decision, Decision) else decision
+    verdict = str(data["verdict"]) if data else "none"
+    status = "undecided" if verdict == "none" else verdict
     body: dict[str, Any] = {
         "person_idx": person_idx,
         "entity_id": entity_id,
         "status": status,
         "label": VERDICT_LABEL[status],
-        "decision": decision.to_dict() if decision else None,
+        "decision": data,
         "counts": service(request).counts(run_id),
     }
-    return JSONResponse(body)
+    if conflict is not None:
+        body.update(detail=conflict, current=data)
+    return JSONResponse(body, status_code=409 if conflict is not None else 200)
+
+
+def parse_expected(value: str) -> int | None:
+    """The decision id a form says the reviewer saw ("" when the form predates the check)."""
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isdigit() or len(text) > 18:
+        raise InputError.single("expected_decision_id", "", f"{value[:40]!r} is not a decision id")
+    return int(text)
 
 
 @router.post("/review/{run_id}/decide")
 def decide(
     request: Request,
     run_id: str,
-    person_idx: Annotated[int, Form()],
-    entity_id: Annotated[str, Form()],
-    verdict: Annotated[str, Form()],
-    note: Annotated[str, Form()] = "",
+    person_idx: Annotated[int, Form(ge=0)],
+    entity_id: Annotated[str, Form(max_length=256)],
+    verdict: Annotated[str, Form(max_length=16)],
+    note: Annotated[str, Form(max_length=NOTE_MAX)] = "",
+    expected_decision_id: Annotated[str, Form(max_length=20)] = "",
     csrf_token: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(request, csrf_token)
     user = needs(request, Role.REVIEWER)
-    decision = service(request).decide(user, run_id, person_idx, entity_id, parse_verdict(verdict), note)
+    expected = parse_expected(expected_decision_id)
+    try:
+        decision = service(request).decide(
+            user, run_id, person_idx, entity_id, parse_verdict(verdict), note, expected=expected
+        )
+    except Conflict as err:  # show who decided meanwhile; the reviewer may decide again
+        if wants_json(request):
+            return state_json(request, run_id, err.current, person_idx, entity_id, conflict=str(err))
+        flash(request, str(err))
+        return RedirectResponse(safe_next(next, f"/review/{run_id}"), status_code=303)
     if wants_json(request):
         return state_json(request, run_id, decision, person_idx, entity_id)
     flash(request, f"{VERDICT_LABEL[str(decision.verdict)]}: {decision.query_name} / {entity_id}")
@@ -97,11 +131,11 @@ def _person_idx(request: Request, run_id: str, decision: Decision) -> int:
 def bulk(
     request: Request,
     run_id: str,
-    verdict: Annotated[str, Form()],
-    state: Annotated[str, Form()] = "all",
-    band: Annotated[str, Form()] = "all",
-    kind: Annotated[str, Form()] = "all",
-    note: Annotated[str, Form()] = "",
+    verdict: Annotated[str, Form(max_length=16)],
+    state: Annotated[str, Form(max_length=64)] = "all",
+    band: Annotated[str, Form(max_length=64)] = "all",
+    kind: Annotated[str, Form(max_length=64)] = "all",
+    note: Annotated[str, Form(max_length=NOTE_MAX)] = "",
     confirmed: Annotated[str, Form()] = "",
     expected: Annotated[int, Form()] = -1,
     csrf_token: Annotated[str, Form()] = "",

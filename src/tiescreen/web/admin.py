@@ -34,9 +34,9 @@ def admin_page(request: Request) -> Response:
 @router.post("/admin/users")
 def save_user(
     request: Request,
-    name: Annotated[str, Form()],
-    role: Annotated[str, Form()],
-    password: Annotated[str, Form()] = "",
+    name: Annotated[str, Form(max_length=128)],
+    role: Annotated[str, Form(max_length=16)],
+    password: Annotated[str, Form(max_length=1024)] = "",
     csrf_token: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(request, csrf_token)
@@ -58,8 +58,8 @@ def save_user(
 @router.post("/admin/keys")
 def create_key(
     request: Request,
-    user_name: Annotated[str, Form()],
-    label: Annotated[str, Form()] = "",
+    user_name: Annotated[str, Form(max_length=128)],
+    label: Annotated[str, Form(max_length=500)] = "",
     csrf_token: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(request, csrf_token)

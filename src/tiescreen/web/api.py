@@ -18,7 +18,7 @@ from tiescreen.review.filters import Filters
 from tiescreen.review.model import Decision, Role, RunRecord
 from tiescreen.review.service import ReviewItem
 from tiescreen.web.actions import parse_verdict
-from tiescreen.web.schemas import CandidateOut, DecisionIn, DecisionOut, PersonIn, RunIn, RunOut
+from tiescreen.web.schemas import CandidateOut, ConflictOut, DecisionIn, DecisionOut, PersonIn, RunIn, RunOut
 from tiescreen.web.security import check_csrf, needs
 from tiescreen.web.views import _MEDIA, service
 
@@ -123,12 +123,22 @@ def list_decisions(
     return [decision_out(d) for d in found]
 
 
-@router.post("/decisions", response_model=DecisionOut, status_code=201, summary="Record a decision")
+@router.post(
+    "/decisions",
+    response_model=DecisionOut,
+    status_code=201,
+    summary="Record a decision",
+    responses={409: {"model": ConflictOut, "description": "decided by someone else since you saw it"}},
+)
 def create_decision(request: Request, body: DecisionIn) -> DecisionOut:
     check_csrf(request, None)
     user = needs(request, Role.REVIEWER)
     verdict = parse_verdict(body.verdict)
-    return decision_out(service(request).decide(user, body.run_id, body.person_idx, body.entity_id, verdict, body.note))
+    svc = service(request)
+    decision = svc.decide(
+        user, body.run_id, body.person_idx, body.entity_id, verdict, body.note, expected=body.expected()
+    )
+    return decision_out(decision)
 
 
 @router.get("/healthz", include_in_schema=False)

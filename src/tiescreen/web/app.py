@@ -12,10 +12,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from tiescreen import __version__
-from tiescreen.errors import NotFound, PermissionDenied, ReviewError, TiescreenError
+from tiescreen.errors import Conflict, NotFound, PermissionDenied, ReviewError, TiescreenError
 from tiescreen.review.service import ReviewService
 from tiescreen.store.decisions import DecisionStore
 from tiescreen.web.settings import ServeSettings
+from tiescreen.web.warm import WarmIndex
 
 HERE = Path(__file__).resolve().parent
 _CSP = (
@@ -49,6 +50,7 @@ def create_app(settings: ServeSettings | None = None, store: DecisionStore | Non
     )
     app.state.settings = settings
     app.state.service = ReviewService(store, settings.registry_db, limit=settings.limit)
+    app.state.warm_index = WarmIndex()  # the registry's name index, shared by /match and /search
     secret = settings.secret or store.meta_set_default("session_secret", secrets.token_urlsafe(48))
     app.add_middleware(
         SessionMiddleware,
@@ -89,7 +91,10 @@ async def _error(request: Request, exc: Exception) -> Response:
     status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 400)
     message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     if wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        body: dict[str, object] = {"detail": message}
+        if isinstance(exc, Conflict):
+            body["current"] = exc.current  # the decision in force, for the client to show
+        return JSONResponse(body, status_code=status)
     from tiescreen.web.render import page
 
     if status == 403 and request.method == "GET" and getattr(request.state, "user", None) is None:

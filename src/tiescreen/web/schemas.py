@@ -6,26 +6,32 @@ The yente-compatible models follow the shapes OpenSanctions yente documents for
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tiescreen.normalize.names import MAX_NAME_CHARS
 
 # -- runs and decisions ----------------------------------------------------------------------
 
 
+# A name longer than the readers accept (1,000 characters) is refused with 422, naming the field.
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS)]
+
+
 class PersonIn(BaseModel):
-    name: str = Field(..., min_length=1, max_length=500, examples=["Olesya Shigina"])
-    id: str | None = None
-    birth_date: str | None = None
-    region: str | None = None
-    role: str | None = None
+    name: Name = Field(..., examples=["Olesya Shigina"])
+    id: str | None = Field(None, max_length=256)
+    birth_date: str | None = Field(None, max_length=32)
+    region: str | None = Field(None, max_length=MAX_NAME_CHARS)
+    role: str | None = Field(None, max_length=MAX_NAME_CHARS)
 
 
 class RunIn(BaseModel):
     """Start a run over a list of people (names or objects)."""
 
-    people: list[str | PersonIn] = Field(..., min_length=1, max_length=100_000)
-    title: str | None = None
+    people: list[Name | PersonIn] = Field(..., min_length=1, max_length=100_000)
+    title: str | None = Field(None, max_length=500)
     threshold: float | None = Field(None, gt=0, le=1)
 
 
@@ -45,11 +51,31 @@ class RunOut(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    run_id: str
+    """A decision on one candidate of a run.
+
+    Send ``expected_decision_id`` to avoid overwriting a colleague's decision: the ``id`` of
+    the candidate's ``decision`` you were shown, or 0 (or null) when it had none. If another
+    decision was recorded since, nothing is saved and the answer is HTTP 409 with the
+    decision now in force in ``current``. Without the field the last writer wins.
+    """
+
+    run_id: str = Field(..., max_length=64)
     person_idx: int = Field(..., ge=0, description="0-based position of the person in the run")
-    entity_id: str
-    verdict: str = Field(..., examples=["confirm"], description="confirm, reject or unsure")
+    entity_id: str = Field(..., max_length=256)
+    verdict: str = Field(..., max_length=16, examples=["confirm"], description="confirm, reject or unsure")
     note: str | None = Field(None, max_length=2000)
+    expected_decision_id: int | None = Field(
+        None,
+        ge=0,
+        examples=[0],
+        description="id of the decision in force you saw (0 or null: none yet); omit to skip the check",
+    )
+
+    def expected(self) -> int | None:
+        """The expected decision id: 0 for an explicit null, None when the field was omitted."""
+        if self.expected_decision_id is None and "expected_decision_id" in self.model_fields_set:
+            return 0
+        return self.expected_decision_id
 
 
 class DecisionOut(BaseModel):
@@ -65,6 +91,13 @@ class DecisionOut(BaseModel):
     run_id: str | None
     action: str
     supersedes: int | None
+
+
+class ConflictOut(BaseModel):
+    """HTTP 409: the candidate was decided since you saw it; nothing was saved."""
+
+    detail: str
+    current: DecisionOut | None = Field(description="the decision now in force (null: none)")
 
 
 class CandidateOut(BaseModel):
@@ -91,6 +124,16 @@ class EntityExample(BaseModel):
     id: str | None = None
     schema_: str = Field("Person", alias="schema", examples=["Person"])
     properties: dict[str, str | list[Any]] = Field(..., examples=[{"name": ["Olesya Shigina"]}])
+
+    @field_validator("properties")
+    @classmethod
+    def _values_fit(cls, properties: dict[str, str | list[Any]]) -> dict[str, str | list[Any]]:
+        """Refuse a value longer than a name can be (scoring it would only waste the server's time)."""
+        for key, values in properties.items():
+            for i, value in enumerate(values if isinstance(values, list) else [values]):
+                if isinstance(value, str) and len(value) > MAX_NAME_CHARS:
+                    raise ValueError(f"{key}[{i}] is {len(value)} characters long, more than {MAX_NAME_CHARS}")
+        return properties
 
 
 class EntityMatchQuery(BaseModel):

@@ -50,8 +50,8 @@ def login_form(request: Request, next: str = "/") -> Response:
 @router.post("/login")
 def login(
     request: Request,
-    name: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    name: Annotated[str, Form(max_length=128)],
+    password: Annotated[str, Form(max_length=1024)],
     csrf_token: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
@@ -89,7 +89,7 @@ async def start_run(
     request: Request,
     background: BackgroundTasks,
     people: Annotated[UploadFile, File()],
-    title: Annotated[str, Form()] = "",
+    title: Annotated[str, Form(max_length=500)] = "",
     threshold: Annotated[float | None, Form()] = None,
     csrf_token: Annotated[str, Form()] = "",
 ) -> Response:

@@ -30,6 +30,7 @@ from tiescreen.web.schemas import (
     TotalSpec,
 )
 from tiescreen.web.security import needs
+from tiescreen.web.warm import WarmIndex
 
 router = APIRouter(tags=["yente-compatible"])
 ALL_DATASETS = ("default", "all", "tiescreen")
@@ -43,7 +44,9 @@ FEATURE_DOCS = {
 
 
 def _store(request: Request) -> RegistryStore:
-    return open_store(request.app.state.settings.registry_db, read_only=True)
+    store = open_store(request.app.state.settings.registry_db, read_only=True)
+    warm: WarmIndex = request.app.state.warm_index
+    return warm.lend(store)
 
 
 def _check_dataset(store: RegistryStore, dataset: str) -> None:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from tiescreen.errors import StoreError
+from tiescreen.errors import Conflict, StoreError
 from tiescreen.review.model import ApiKey, Candidate, Decision, NewDecision, Role, RunRecord, User, Verdict
 from tiescreen.store.decisions import tables as t
 from tiescreen.store.decisions.connect import engine_for, is_postgres
@@ -192,20 +193,87 @@ class DecisionStore:
     # -- decisions -------------------------------------------------------------------------
 
     def append(self, new: Sequence[NewDecision]) -> list[Decision]:
-        """Append decisions in one transaction and return them with their ids."""
+        """Append decisions in one transaction and return them with their ids.
+
+        The batch holds the store's write lock (as :meth:`append_if` does for one pair), and
+        each decision but an undo supersedes its pair's newest decision at the moment of
+        writing, so a bulk action racing single decisions leaves no fork in the log.
+        """
         if not new:
             return []
         at = now()
         out: list[Decision] = []
         try:
-            with self.engine.begin() as con:
+            with self._write_lock(None) as con:
                 for d in new:
+                    if d.action != "undo":
+                        head = con.execute(_head(d.query_key, d.entity_id)).first()
+                        d = replace(d, supersedes=int(head.id) if head is not None else None)
                     row = dict(_new_row(d), created_at=at)
                     result = con.execute(insert(t.decisions).values(**row).returning(t.decisions.c.id))
                     out.append(_decision_from(dict(row, id=int(result.scalar_one()))))
         except SQLAlchemyError as exc:
             raise StoreError(f"review store ({self.backend}): cannot record decisions: {exc}") from exc
         return out
+
+    def append_if(self, new: NewDecision, expected: int | None = None) -> Decision:
+        """Append one decision if the pair's newest decision is still the one the caller saw.
+
+        The pair's newest row is read and the new row written under one write lock (SQLite:
+        ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-scoped advisory lock on the pair), so
+        of several writers that saw the same state exactly one succeeds, and each accepted
+        decision supersedes the row that was really in force when it was written.
+
+        Args:
+            new: the decision; when its ``supersedes`` is None, it is set to the pair's
+                newest decision at the moment of writing.
+            expected: the id of the newest decision the caller saw, 0 when it saw none, or
+                None to skip the check (the last writer wins).
+
+        Returns:
+            The decision as stored, with its id.
+
+        Raises:
+            Conflict: the pair's newest decision is not ``expected``; carries that decision.
+            StoreError: the database failed.
+        """
+        try:
+            with self._write_lock((new.query_key, new.entity_id)) as con:
+                row = con.execute(_head(new.query_key, new.entity_id)).first()
+                head = _decision(row) if row is not None else None
+                if expected is not None and expected != (head.id if head else 0):
+                    raise _conflict(new, expected, head)
+                if new.supersedes is None and head is not None:
+                    new = replace(new, supersedes=head.id)
+                values = dict(_new_row(new), created_at=now())
+                result = con.execute(insert(t.decisions).values(**values).returning(t.decisions.c.id))
+                return _decision_from(dict(values, id=int(result.scalar_one())))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"review store ({self.backend}): cannot record the decision: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _write_lock(self, pair: tuple[str, str] | None) -> Iterator[Connection]:
+        """A transaction holding the write lock of one (query_key, entity_id) pair, or of all.
+
+        SQLite has one write lock, taken up front (``BEGIN IMMEDIATE``). PostgreSQL uses
+        transaction-scoped advisory locks: a single decision holds the shared "decisions"
+        lock and its pair's exclusive one; a batch holds the "decisions" lock exclusively.
+        """
+        with self.engine.connect() as con:
+            if self.backend == "sqlite":
+                con.exec_driver_sql("BEGIN IMMEDIATE")  # the database's write lock, taken now
+            elif pair is None:
+                con.execute(text("SELECT pg_advisory_xact_lock(:ns, 0)"), {"ns": _LOCK_ALL})
+            else:
+                con.execute(text("SELECT pg_advisory_xact_lock_shared(:ns, 0)"), {"ns": _LOCK_ALL})
+                key = "\x1f".join(pair)
+                con.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:key))"), {"ns": _LOCK_NS, "key": key})
+            try:
+                yield con
+            except BaseException:
+                con.rollback()
+                raise
+            con.commit()
 
     def current(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Decision]:
         """The newest decision of each (query_key, entity_id) pair that has one."""
@@ -264,6 +332,21 @@ class DecisionStore:
 
 
 _RUN_COLS = tuple(c for c in t.runs.c if c.name != "result")
+_LOCK_NS = 0x7453  # advisory-lock namespace of decision pairs ("tS")
+_LOCK_ALL = 0x7454  # advisory-lock namespace of the whole decision log
+
+
+def _head(query_key: str, entity_id: str) -> Any:
+    """The newest decision row of a pair."""
+    cond = and_(t.decisions.c.query_key == query_key, t.decisions.c.entity_id == entity_id)
+    return select(t.decisions).where(cond).order_by(t.decisions.c.id.desc()).limit(1)
+
+
+def _conflict(new: NewDecision, expected: int, head: Decision | None) -> Conflict:
+    saw = f"decision #{expected}" if expected else "no decision"
+    now_text = f"{head.verdict} by {head.user_name} at {head.created_at} (#{head.id})" if head else "undecided"
+    message = f"{new.query_name} / {new.entity_id}: you saw {saw}, but it is now {now_text}; not saved"
+    return Conflict(message, head.to_dict() if head else None)
 
 
 def _user(row: Any) -> User:

@@ -38,6 +38,11 @@
       card.querySelector(".by").textContent = by;
       const reused = card.querySelector(".reused, .stale-why");
       if (reused) reused.remove();
+      // The decision now in force is what the next decision on this card expects to replace.
+      const seen = d ? String(d.id) : "0";
+      card.dataset.decision = seen;
+      const field = card.querySelector('input[name="expected_decision_id"]');
+      if (field) field.value = seen;
     }
     for (const [key, value] of Object.entries(state.counts || {})) {
       const el = document.querySelector('[data-count="' + key + '"]');
@@ -55,7 +60,11 @@
       credentials: "same-origin",
     });
     const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.detail || response.statusText);
+    if (!response.ok) {
+      const err = new Error(data.detail || response.statusText);
+      err.state = response.status === 409 && data.entity_id !== undefined ? data : null;
+      throw err;
+    }
     return data;
   }
 
@@ -67,12 +76,22 @@
         entity_id: card.dataset.entity,
         verdict: verdict,
         note: note ? note.value : "",
+        expected_decision_id: card.dataset.decision || "0",
       });
       if (note) note.value = "";
+      card.classList.remove("conflict");
       show(state);
       say(state.label + " \u2014 press z to undo");
     } catch (err) {
-      say("Not saved: " + err.message);
+      if (err.state) {
+        // Someone decided this candidate since the page showed it: show their decision and
+        // keep the note, so pressing the key again replaces it knowingly.
+        show(err.state);
+        card.classList.add("conflict");
+        say("Not saved: " + err.message + ". Press again to replace it.");
+      } else {
+        say("Not saved: " + err.message);
+      }
     }
   }
 

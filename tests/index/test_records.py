@@ -1,0 +1,77 @@
+"""Scoring records: the warm index scores a person exactly as the full record would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tiescreen.engine.ingest import ingest
+from tiescreen.engine.local import name_index
+from tiescreen.generate import write_queries, write_registry
+from tiescreen.index.records import ScoringRecords, parse_record
+from tiescreen.ingest import read_people
+from tiescreen.match.scorer import Scorer
+from tiescreen.model.entity import SCORING_PROPS
+from tiescreen.store import open_store
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    d = tmp_path_factory.mktemp("records")
+    write_registry(d / "registry.ftm.json", 150, seed=5)
+    write_queries(d / "queries.csv", d / "truth.csv", 150, 40, seed=5)
+    with open_store(d / "s.duckdb") as store:
+        ingest(store, d / "registry.ftm.json")
+    return d / "s.duckdb", d / "queries.csv"
+
+
+def test_every_person_has_a_record_with_the_scored_properties(store_path: tuple[Path, Path]) -> None:
+    db, _ = store_path
+    with open_store(db, read_only=True) as store:
+        records = name_index(store).records
+        assert records is not None
+        top, _ = store.scoring_records()
+        people = store.people(range(top + 1))
+        assert len(records) == len(people) == 150
+        for no, full in people.items():
+            lite = records.entity(no)
+            assert lite is not None
+            assert lite.names() == full.names()
+            for prop in SCORING_PROPS:
+                assert lite.get(prop) == full.get(prop), (no, prop)
+
+
+def test_scores_from_records_equal_scores_from_full_entities(store_path: tuple[Path, Path]) -> None:
+    db, queries = store_path
+    scorer = Scorer()
+    with open_store(db, read_only=True) as store:
+        index = name_index(store)
+        assert index.records is not None
+        compared = 0
+        for q in read_people(queries):
+            numbers = index.lookup(q.name, q.birth_date).tolist()
+            for no, full in store.people(numbers).items():
+                lite = index.records.entity(no)
+                assert lite is not None
+                a, b = scorer.score(q, lite), scorer.score(q, full)
+                assert (a.score, a.evidence, a.relation, a.matched_name) == (
+                    b.score,
+                    b.evidence,
+                    b.relation,
+                    b.matched_name,
+                )
+                compared += 1
+        assert compared > 50
+
+
+def test_records_survive_separator_characters_and_missing_people() -> None:
+    text = "\x1f".join(["Иванов Иван", "", "", "", "Иван", "", "", "Иванов", "1970"] + [""] * 7) + "\x1f"
+    records = ScoringRecords.build([[(2, text)]], 4)
+    assert records.entity(0) is None and records.entity(3) is None and records.entity(99) is None
+    person = records.entity(2)
+    assert person is not None
+    assert person.get("name") == ("Иванов Иван",) and person.get("birthDate") == ("1970",)
+    assert person.names() == ["Иванов Иван"]
+    nameless = parse_record(5, "\x1f" * len(SCORING_PROPS) + "Caption Only")
+    assert nameless.names() == ["Caption Only"]
