@@ -334,6 +334,21 @@ def _gender(tokens: tuple[NameToken, ...]) -> str | None:
     return None
 
 
+def _same_stem(x: str, y: str) -> bool:
+    """Equal, or one vowel apart in a stem of four letters or more: Белкинская/Belkenskii is
+    the other gender's form with an unstressed vowel heard differently (the loose keys forgive
+    the same). A different consonant is another family: Иванов/Ивашова."""
+    if x == y:
+        return True
+    if len(x) != len(y) or len(x) < 4:
+        return False
+    diff = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
+_VOWELS = frozenset("aeiouy")
+
+
 def surname_gender_pair(a: str, b: str) -> bool:
     """True when two surname keys are the male and female forms of one family name.
 
@@ -341,13 +356,15 @@ def surname_gender_pair(a: str, b: str) -> bool:
 
     >>> surname_gender_pair(keys_for("шигин")[0], keys_for("shigina")[0])
     True
+    >>> surname_gender_pair(keys_for("белкенский")[0], keys_for("belkinskaja")[0])
+    True
     """
     if a == b or min(len(a), len(b)) < 3:
         return False
     for x, y in ((a, b), (b, a)):
-        if x.endswith("ska") and y.endswith("ski") and x[:-3] == y[:-3]:
+        if x.endswith("ska") and y.endswith("ski") and _same_stem(x[:-3], y[:-3]):
             return True
-        if x.endswith("a") and re.search(r"(?:ov|ev|in|n)$", y) and x[:-1] == y:
+        if x.endswith("a") and re.search(r"(?:ov|ev|in|n)$", y) and _same_stem(x[:-1], y):
             return True
         if x.endswith("ta") and y.endswith("to") and x[:-2] == y[:-2]:  # Толстая/Толстой
             return True
