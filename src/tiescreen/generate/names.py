@@ -13,8 +13,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from itertools import accumulate
+
+from tiescreen.tables import table_rows
 
 __all__ = ["GivenName", "NameBook", "patronymic"]
 
@@ -261,12 +262,8 @@ class NameBook:
 
 @lru_cache(maxsize=1)
 def _given_names() -> tuple[GivenName, ...]:
-    text = files("tiescreen").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
     out: list[GivenName] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for parts in table_rows("given_names.tsv"):
         short = tuple(s.strip() for s in parts[2].split(",") if s.strip()) if len(parts) > 2 else ()
         out.append(GivenName(parts[0].strip(), parts[1].strip(), short))
     return tuple(out)

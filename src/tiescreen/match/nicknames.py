@@ -13,9 +13,9 @@ used as the name (Abiy for Abiyot, Greg for Gregory), which :func:`clipped` reco
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from tiescreen.match.typos import latin_form
+from tiescreen.tables import table_rows
 
 __all__ = ["CLIPPED_MIN", "clipped", "same_nickname"]
 
@@ -26,11 +26,8 @@ CLIPPED_MIN = 4  # a clipped form keeps at least this many letters (Abiy): short
 def _table() -> dict[str, frozenset[str]]:
     """Each form (ASCII, lower case) and the full names it stands for."""
     table: dict[str, set[str]] = {}
-    text = files("tiescreen").joinpath("data/nicknames.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        full, _, forms = line.partition("\t")
+    for row in table_rows("nicknames.tsv"):
+        full, forms = row[0], "\t".join(row[1:])
         name = latin_form(full)
         table.setdefault(name, set()).add(name)
         for form in forms.split(","):

@@ -9,12 +9,12 @@ dictionary knows many more Russian surnames (Cyrillic only).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from tiescreen.normalize.morph import is_dictionary_surname
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
+from tiescreen.tables import table_rows
 
 if TYPE_CHECKING:
     from tiescreen.normalize.names import ParsedName
@@ -24,13 +24,11 @@ __all__ = ["is_common_surname", "is_known_surname", "name_is_common"]
 
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
-    text = files("tiescreen").joinpath("data/common_surnames.txt").read_text(encoding="utf-8")
     keys: set[str] = set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            for key in keys_for(fold_text(line.strip())):
-                keys.add(key)
-                keys.add(key + "a")  # the female form
+    for row in table_rows("common_surnames.txt"):
+        for key in keys_for(fold_text("\t".join(row).strip())):
+            keys.add(key)
+            keys.add(key + "a")  # the female form
     return frozenset(keys)
 
 

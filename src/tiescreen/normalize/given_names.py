@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
+from tiescreen.tables import table_rows
 
 __all__ = ["GivenName", "lookup", "same_given_name", "same_name_by_keys"]
 
@@ -49,11 +49,8 @@ def _forms(cols: list[str]) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, list[GivenName]]:
     table: dict[str, list[GivenName]] = {}
-    text = files("tiescreen").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = ([*line.split("\t"), "", "", ""])[:4]
+    for row in table_rows("given_names.tsv"):
+        cols = ([*row, "", "", ""])[:4]
         name, gender = cols[0].strip(), cols[1].strip()
         for form, kind in _forms(cols):
             for key in keys_for(fold_text(form)):

@@ -1,14 +1,15 @@
 """The small interface every store implements, with orchestration in final methods.
 
-Only ``store/`` talks to a database. A backend implements ``_run`` / ``_run_many`` and
-``_transaction``; the base class wraps every step in one error type and names the step.
+Only ``store/`` talks to a database. A backend implements ``_run``, ``_columns``, ``_insert``
+and ``_transaction`` (and ``_stream`` when it can fetch in batches); the base class wraps
+every step in one error type and names the step.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar, final
 
 from tiescreen.errors import StoreError, UnsupportedFeature
@@ -29,16 +30,9 @@ class Backend(ABC):
         """Rows in batches of at most ``size`` (a backend that can should not hold them all)."""
         yield self._run(sql, params)
 
+    @abstractmethod
     def _columns(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
-        """The result's columns as numpy arrays (by default through ``_run``)."""
-        import numpy as np
-
-        cur = self._run(sql, params)
-        names = self._column_names(sql, params)
-        return {n: np.asarray([r[i] for r in cur]) for i, n in enumerate(names)}
-
-    def _column_names(self, sql: str, params: Sequence[Any]) -> list[str]:
-        raise NotImplementedError
+        """The result's columns by name, as numpy arrays."""
 
     @abstractmethod
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None: ...
@@ -51,41 +45,27 @@ class Backend(ABC):
 
     @final
     def query(self, step: str, sql: str, *params: Any) -> Rows:
-        try:
+        with _named(self, step):
             return self._run(sql, params)
-        except StoreError:
-            raise
-        except Exception as exc:
-            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
 
     @final
     def stream(self, step: str, sql: str, *params: Any, size: int = 100_000) -> Iterator[Rows]:
         """Run a query and yield its rows in batches."""
-        try:
+        with _named(self, step):
             yield from self._stream(sql, params, size)
-        except StoreError:
-            raise
-        except Exception as exc:
-            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
 
     @final
     def columns(self, step: str, sql: str, *params: Any) -> dict[str, Any]:
         """Run a query and return its columns as numpy arrays (for large numeric results)."""
-        try:
+        with _named(self, step):
             return self._columns(sql, params)
-        except StoreError:
-            raise
-        except Exception as exc:
-            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
 
     @final
     def insert(self, step: str, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        try:
+        with _named(self, step):
             self._insert(table, columns, rows)
-        except Exception as exc:
-            raise StoreError(f"{self.name}: step {step!r} failed: {exc}") from exc
 
     @final
     def transaction(self, step: str) -> AbstractContextManager[None]:
@@ -95,6 +75,17 @@ class Backend(ABC):
     def require(self, feature: str) -> None:
         if feature in self.unsupported:
             raise UnsupportedFeature(f"the {self.name} store cannot {feature}")
+
+
+@contextmanager
+def _named(backend: Backend, step: str) -> Iterator[None]:
+    """Turn a database failure into one StoreError that names the backend and the step."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"{backend.name}: step {step!r} failed: {exc}") from exc
 
 
 class _Wrapped(AbstractContextManager[None]):
@@ -108,12 +99,8 @@ class _Wrapped(AbstractContextManager[None]):
 
     def __exit__(self, *exc: Any) -> bool | None:
         assert self.inner is not None
-        try:
+        with _named(self.backend, self.step):
             return self.inner.__exit__(*exc)
-        except StoreError:
-            raise
-        except Exception as err:
-            raise StoreError(f"{self.backend.name}: step {self.step!r} failed: {err}") from err
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

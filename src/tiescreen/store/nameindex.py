@@ -137,14 +137,14 @@ def rebuild_index(db: Backend) -> None:
     db.query("name index", "DELETE FROM person_index")
     db.query(
         "name index",
-        """INSERT INTO person_index
+        f"""INSERT INTO person_index
         SELECT e.no, TRY_CAST(substr(json_extract_string(e.properties, '$.birthDate[0]'), 1, 4) AS INTEGER),
-               coalesce(m.mask, 0), RECORD
+               coalesce(m.mask, 0), {_RECORD.format(lists=_lists(SCORING_PROPS))}
         FROM entities e LEFT JOIN (
             SELECT nw.no, bit_or((1::INTEGER) << (ascii(v.wkey) % 31)) AS mask
             FROM name_words nw JOIN vocab v USING (raw) WHERE v.wkey IS NOT NULL GROUP BY nw.no
         ) m USING (no)
-        WHERE e.no IS NOT NULL""".replace("RECORD", _RECORD.format(lists=_lists(SCORING_PROPS))),
+        WHERE e.no IS NOT NULL""",
     )
 
 
