@@ -109,7 +109,7 @@ def run_ours(pairs: list[nb_data.Pair]) -> tuple[list[float], dict[str, float]]:
     """
     from tiescreen.match.scorer import score_names, warm_up
 
-    warm_up()  # load tables and dictionaries once, freeze them out of the garbage collector
+    warm_up(orgs=True, variants=True)  # load every table and dictionary once, freeze them out of the GC
     _clear_caches("all")
     start = time.process_time()
     scores = [score_names(p.name1, p.name2, p.schema) for p in pairs]

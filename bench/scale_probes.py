@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from tiescreen.engine.ingest import ingest
-from tiescreen.engine.local import CANDIDATES, name_index
+from tiescreen.engine.local import CANDIDATES, NEAR_MISS, name_index
 from tiescreen.index.plan import plan_query
 from tiescreen.ingest import read_people
 from tiescreen.match.scorer import DEFAULT_THRESHOLD, Scorer
@@ -48,7 +48,7 @@ def latency(db: str, queries_path: str, n: int) -> dict[str, float]:
             for no in numbers:
                 entity = index.records.entity(no)
                 if entity is not None:
-                    scorer.score(q, entity)
+                    scorer.score(q, entity, floor=DEFAULT_THRESHOLD - NEAR_MISS)  # as the engine does
             t2 = time.perf_counter()
             screen_queries(store, [q], workers=1)
             t3 = time.perf_counter()

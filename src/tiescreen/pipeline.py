@@ -12,16 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tiescreen import __version__
+from tiescreen.engine.finish import finish_queries
 from tiescreen.engine.ingest import ingest
 from tiescreen.errors import StoreError
 from tiescreen.ingest import ColumnMapping, IngestReport, read_people
 from tiescreen.ingest.reading import Problems
-from tiescreen.match.scorer import DEFAULT_THRESHOLD, PairScore, Scorer
-from tiescreen.model import Match, PersonResult, Query, RegistryEntity, RunInfo, Tie
-from tiescreen.normalize.names import parse_name
+from tiescreen.match.scorer import DEFAULT_THRESHOLD, Scorer
+from tiescreen.model import PersonResult, Query, RunInfo
 from tiescreen.stats.event import EventStats, StatsConfig, count_confirmed, event_statistics
 from tiescreen.store.registry import DEFAULT_DB, RegistryStore, open_store
-from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
 from tiescreen.ties.walk import TieWalker
 
 if TYPE_CHECKING:
@@ -214,81 +213,26 @@ def screen_queries(
     workers: int | None = None,
     engine: str = "local",
 ) -> list[PersonResult]:
-    """Screen already-read queries against a store, scoring on ``workers`` cores (default: all).
+    """Screen already-read queries against a store, on ``workers`` cores (default: all).
 
     ``engine="spark"`` runs candidate generation and scoring as a Spark job instead
-    (``$SPARK_MASTER``, default local); ties are walked in the store either way.
+    (``$SPARK_MASTER``, default local); ties are then walked in the store by this process.
     """
-    from tiescreen.engine.local import screen_blocks
-
-    if engine == "spark":
-        from tiescreen.engine import require_spark
-
-        require_spark()
-        from tiescreen.engine.spark import screen_blocks
     scorer = scorer or Scorer(threshold)
-    walker = TieWalker(store)
     results: list[PersonResult] = []
+    if engine != "spark":
+        from tiescreen.engine.local import screen_people
+
+        for part in screen_people(store, queries, scorer, threshold, limit=limit, workers=workers, progress=progress):
+            results.extend(part)
+        return results
+    from tiescreen.engine import require_spark
+
+    require_spark()
+    from tiescreen.engine.spark import screen_blocks
+
+    walker = TieWalker(store)
     for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress):
-        chunk = range(block.start, block.start + len(block.scored))
-        scored = {i: block.scored[i - block.start] for i in chunk}
-        results.extend(_screen_chunk(store, walker, scorer, queries, chunk, scored, threshold, limit))
+        chunk = queries[block.start : block.start + len(block.scored)]
+        results.extend(finish_queries(store, walker, scorer, chunk, block.scored, threshold, limit))
     return results
-
-
-def _screen_chunk(
-    store: RegistryStore,
-    walker: TieWalker,
-    scorer: Scorer,
-    queries: Sequence[Query],
-    chunk: range,
-    scored: dict[int, list[tuple[PairScore, RegistryEntity]]],
-    threshold: float,
-    limit: int,
-) -> list[PersonResult]:
-    # Ties only for the pairs that can be reported: at the threshold, or lifted to it by a
-    # region the ties name (the near misses of a query that gives a region).
-    people = {e.id: e for i in chunk for pair, e in scored[i] if pair.score >= threshold or queries[i].region}
-    tie_map = walker.ties(people, known=people)
-    surnames = {i: parse_name(queries[i].name).surname for i in chunk}
-    counts = store.name_counts(s.key for s in surnames.values() if s is not None)
-    out: list[PersonResult] = []
-    for i in chunk:
-        q = queries[i]
-        surname = surnames[i]
-        surname_count = counts.get(surname.key, 0) if surname else 0
-        matches: list[Match] = []
-        for pair, entity in scored[i]:
-            ties = tie_map.get(entity.id, [])
-            if q.region and ties:
-                pair = scorer.score(q, entity, [f"{t.role or ''} {t.body or ''}" for t in ties])
-            if pair.score < threshold:
-                continue
-            matches.append(_match(q, pair, entity, ties, surname_count))
-        matches.sort(key=lambda m: (-m.score, m.entity_id))
-        out.append(PersonResult(q, tuple(matches[:limit])))
-    return out
-
-
-def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], surname_count: int) -> Match:
-    level, reasons = match_confidence(pair, q, ties, surname_count)
-    rated = tuple(_with_confidence(t, tie_confidence(t, level, ties)) for t in ties)
-    return Match(
-        entity_id=entity.id,
-        caption=entity.caption,
-        schema=entity.schema,
-        score=round(pair.score, 4),
-        explanation=pair.evidence,
-        ties=rated,
-        confidence=level,
-        reasons=tuple(reasons),
-        names=tuple(entity.names()[:12]),
-        birth_dates=entity.get("birthDate"),
-        provenance=(entity.provenance,) if entity.provenance else (),
-        relation=pair.relation,
-        conflicts=tuple(conflict_details(pair.evidence, pair.conflicts)),
-    )
-
-
-def _with_confidence(tie: Tie, level: str) -> Tie:
-    return replace(tie, confidence=level)

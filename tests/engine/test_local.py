@@ -56,3 +56,37 @@ def test_parallel_screening_matches_one_process(
         two = [r.to_dict() for r in screen_queries(store, people, workers=2)]
     assert one == two
     assert any(r["matches"] for r in one)
+
+
+def test_workers_screen_a_store_this_process_has_open_for_writing(
+    tmp_path: Path, generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `tiescreen screen --registry` ingests, then screens: the workers open the file read-only
+    # while this process holds it for writing, so it is closed meanwhile and reopened after.
+    from tiescreen.pipeline import screen
+
+    _, queries, _ = generated
+    registry = queries.parent / "registry.ftm.json"
+    people = read_people(queries)[:40]
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(local, "CHUNK", 5)
+    parallel = screen(people, [registry], db=tmp_path / "rw.duckdb", workers=2)
+    alone = screen(people, db=tmp_path / "rw.duckdb", workers=1)
+    assert [p.to_dict() for p in parallel] == [p.to_dict() for p in alone]
+    assert parallel.run.sources == alone.run.sources  # the store was readable again afterwards
+    with open_store(tmp_path / "rw.duckdb") as store:  # and nothing holds it now
+        assert store.people_count() == 400
+
+
+def test_progress_counts_every_query_once(generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, queries, _ = generated
+    people = read_people(queries)[:30]
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(local, "CHUNK", 4)
+    seen: list[tuple[int, int]] = []
+    with open_store(db, read_only=True) as store:
+        results = screen_queries(store, people, workers=2, progress=lambda done, total: seen.append((done, total)))
+    assert [r.query.id for r in results] == [q.id for q in people]
+    assert seen[-1] == (30, 30)
+    assert all(total == 30 and 0 <= done <= 30 for done, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)  # a bar never goes backwards

@@ -31,8 +31,8 @@ def test_every_person_has_a_record_with_the_scored_properties(store_path: tuple[
     with open_store(db, read_only=True) as store:
         records = name_index(store).records
         assert records is not None
-        top, _ = store.scoring_records()
-        people = store.people(range(top + 1))
+        nos, _, _ = store.scoring_records()
+        people = store.people(range(int(nos.max()) + 1))
         assert len(records) == len(people) == 150
         for no, full in people.items():
             lite = records.entity(no)

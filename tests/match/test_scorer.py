@@ -53,3 +53,14 @@ def test_best_of_several_name_forms_is_used() -> None:
     result = Scorer().score(Query("q1", "Петров Иван Сергеевич"), entity)
     assert result.matched_name == "Петров Иван Сергеевич"
     assert "patronymic" in result.agreements
+
+
+def test_floor_drops_only_the_evidence_of_pairs_below_it() -> None:
+    far = Query("q1", "Olesya Shigina", birth_date="1981-10-10")  # a conflicting birth date pulls it down
+    near = Query("q2", "Shigina Olesya Vladimirovna", birth_date="1975-04-02")
+    for query in (far, near):
+        full = Scorer().score(query, ENTITY)
+        floored = Scorer().score(query, ENTITY, floor=0.55)
+        assert (floored.score, floored.relation, floored.conflicts) == (full.score, full.relation, full.conflicts)
+        assert floored.evidence == (full.evidence if full.score >= 0.55 else ())
+    assert Scorer().score(far, ENTITY).score < 0.55 <= Scorer().score(near, ENTITY).score

@@ -120,3 +120,18 @@ def test_same_id_in_two_sources_is_merged(tmp_path: Path) -> None:
         merged = store.entities(["p-1"])["p-1"]
         assert merged.get("name") == ("Шигина Олеся",) and merged.get("alias") == ("Olesya Shigina",)
         assert store.people_count() == 1
+
+
+def test_blank_lines_and_crlf_endings_are_counted_like_lines(tmp_path: Path) -> None:
+    other = GOOD.replace("p-1", "p-2")
+    blank = tmp_path / "blank.ftm.json"
+    blank.write_text(GOOD + "\n\n" + other + "\n", encoding="utf-8")
+    crlf = tmp_path / "crlf.ftm.json"
+    crlf.write_bytes((GOOD + "\r\n{broken\r\n" + other + "\r\n").encode("utf-8"))
+    with open_store(tmp_path / "s.duckdb") as store:
+        report = ingest(store, blank, bulk_from=0)
+        assert report.source.records == 2 and not report.problems
+        with pytest.raises(InputError) as err:
+            ingest(store, crlf, bulk_from=0)
+        assert "line 2: invalid JSON" in str(err.value)
+        assert ingest(store, crlf, bulk_from=0, skip_bad_rows=True).source.records == 2

@@ -43,7 +43,7 @@ def command(
     """
     from tiescreen.ingest.reading import Problems, read_text
     from tiescreen.ingest.rows import read_rows
-    from tiescreen.match.scorer import explain_names, score_names, warm_up
+    from tiescreen.match.scorer import PERSON_SCHEMATA, explain_names, score_names, warm_up
     from tiescreen.report.safe import csv_cell
 
     text = read_text(pairs, encoding)
@@ -64,7 +64,7 @@ def command(
     extra = [c for c in columns if c not in added]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*extra, *added])
-    warm_up()
+    warm_up(orgs=any(row.cells.get("schema", "Person") not in PERSON_SCHEMATA for row in rows))
     for row in rows:
         name1, name2 = row.cells.get("name1", ""), row.cells.get("name2", "")
         schema = row.cells.get("schema", "") or "Person"

@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from tiescreen.cli.common import say
-from tiescreen.store.registry import DEFAULT_DB
 
 ROLES = ("viewer", "reviewer", "admin")
 DEFAULT_REVIEW_DB = "tiescreen-review.sqlite"  # as store.decisions.connect (not imported: needs [web])
@@ -30,9 +29,9 @@ DEFAULT_REVIEW_DB = "tiescreen-review.sqlite"  # as store.decisions.connect (not
 @click.option(
     "--registry-db",
     type=click.Path(dir_okay=False),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The registry store (DuckDB) to screen against, prepared with `tiescreen ingest`; read-only here.",
+    default=None,
+    help="The registry store (DuckDB) to screen against, prepared with `tiescreen ingest`; read-only here "
+    "(default: tiescreen.duckdb in the current folder).",
 )
 @click.option(
     "-r", "--registry", "registries", multiple=True, metavar="FILE|URL", help="Ingest this registry first. Repeatable."
@@ -56,7 +55,7 @@ def command(
     host: str,
     port: int,
     review_db: str,
-    registry_db: str,
+    registry_db: str | None,
     registries: tuple[str, ...],
     trusted_header: str | None,
     header_role: str,
@@ -68,6 +67,9 @@ def command(
 ) -> None:
     """Serve the review web app and the HTTP API (yente-compatible /match)."""
     from tiescreen.review.model import Role
+    from tiescreen.store.registry import DEFAULT_DB  # here: the store's libraries cost every command 0.5 s
+
+    registry_db = registry_db or DEFAULT_DB
 
     try:
         from tiescreen.store.decisions import DecisionStore

@@ -1,36 +1,47 @@
-"""The embedded engine: candidates from the warm name index, scoring on every core.
+"""The embedded engine: candidates from the warm name index, everything else on every core.
 
-Queries are screened in blocks by worker processes forked from this one: they inherit the
-warm index (:class:`~tiescreen.index.memory.NameIndex`, loaded once per store), name each
-query's candidates from it, score them against the people's scoring records it holds, and
-send back only the pairs worth keeping. While they score on, this process reads each block's
-kept people in one query and hands the block on (the pipeline walks their ties). Scoring is
-deterministic, so the result does not depend on the number of workers.
+Worker processes forked from this one inherit the warm index
+(:class:`~tiescreen.index.memory.NameIndex`, loaded once per store). They score the queries in
+small chunks, shared out evenly: each query's candidates come from the index and are scored
+against the people's scoring records it holds. Then each finishes a large block of scored
+queries (:func:`~tiescreen.engine.finish.finish_queries`): it reads the kept people from the
+store, which it opens read-only itself, and walks their ties. This process only hands out the
+work, answers the workers' look-ups of rigour's name groups (:mod:`tiescreen.engine.groups`)
+and passes the results on in order. Scoring is deterministic, so the result does not depend
+on the number of workers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.pool
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from tiescreen.engine.finish import finish_queries
+from tiescreen.engine.groups import GroupService
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
-from tiescreen.model import Query, RegistryEntity
-from tiescreen.store.registry import RegistryStore
+from tiescreen.model import PersonResult, Query, RegistryEntity
+from tiescreen.store.registry import RegistryStore, open_store
+from tiescreen.ties.walk import TieWalker
 
-__all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_blocks"]
+__all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_blocks", "screen_people"]
 
 CANDIDATES = 20
-BLOCK = 5_000  # queries whose people are read and ties walked together
-CHUNK = 250
+MATCHES = 10  # matches kept per person
+BLOCK = 5_000  # queries whose people are read together (screen_blocks)
+CHUNK = 250  # queries a worker scores at a time
+WALK = 5_000  # the most queries whose ties a worker walks at once
 MIN_PARALLEL = 400
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
 Pairs = list[tuple[PairScore, RegistryEntity]]
+Numbered = list[list[tuple[PairScore, int]]]  # per query: scored pairs and the person's number
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,19 @@ class Block:
 
     start: int
     scored: list[Pairs]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a worker needs, inherited through the fork."""
+
+    scorer: Scorer
+    queries: Sequence[Query]
+    index: NameIndex
+    threshold: float
+    candidates: int
+    matches: int = MATCHES
+    path: str | None = None  # the store the workers open (screen_people)
 
 
 def default_workers() -> int:
@@ -60,55 +84,155 @@ def name_index(store: RegistryStore) -> NameIndex:
     return index
 
 
-# The job a forked worker reads: set just before the pool starts, inherited by the workers.
-_JOB: tuple[Scorer, Sequence[Query], NameIndex, float, int] | None = None
+# The job forked workers read: set just before the pool starts, inherited by the workers.
+_JOB: _Job | None = None
+# Each worker's own connection to the store and tie walker, opened on its first walk.
+_OPENED: tuple[RegistryStore, TieWalker] | None = None
 
 
-def _screen_range(bounds: tuple[int, int]) -> list[list[tuple[PairScore, int]]]:
+def _score_range(job: _Job, bounds: tuple[int, int]) -> Numbered:
     """Candidates and their scores for queries ``bounds``, from the warm index alone."""
-    assert _JOB is not None
-    scorer, queries, index, floor, limit = _JOB
-    records = index.records
+    records = job.index.records
     assert records is not None
-    out: list[list[tuple[PairScore, int]]] = []
-    for i in range(*bounds):
+    floor = job.threshold - NEAR_MISS
+    out: Numbered = []
+    for query in job.queries[bounds[0] : bounds[1]]:
         kept = []
-        for no in index.candidates(plan_query(queries[i].name, queries[i].birth_date), limit).tolist():
+        for no in job.index.candidates(plan_query(query.name, query.birth_date), job.candidates).tolist():
             entity = records.entity(no)
             if entity is None:
                 continue
-            pair = scorer.score(queries[i], entity)
+            pair = job.scorer.score(query, entity, floor=floor)
             if pair.score >= floor:
                 kept.append((pair, no))
         out.append(kept)
     return out
 
 
-def _scored(
-    scorer: Scorer,
-    queries: Sequence[Query],
-    index: NameIndex,
-    floor: float,
-    limit: int,
-    workers: int,
-    min_parallel: int = MIN_PARALLEL,
-) -> Iterator[list[list[tuple[PairScore, int]]]]:
-    """Each chunk's kept pairs, in query order, as the workers finish them."""
+def _with_people(store: RegistryStore, scored: Numbered) -> list[Pairs]:
+    """The scored pairs with the full person entities (one read for all of them)."""
+    people = store.people({no for pairs in scored for _, no in pairs})
+    return [[(pair, people[no]) for pair, no in pairs if no in people] for pairs in scored]
+
+
+def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker) -> list[PersonResult]:
+    """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked."""
+    queries = job.queries[start : start + len(scored)]
+    return finish_queries(store, walker, job.scorer, queries, _with_people(store, scored), job.threshold, job.matches)
+
+
+def _score_task(bounds: tuple[int, int]) -> Numbered:
+    """In a worker: score a chunk of queries (chunks are small, so the workers share them evenly)."""
+    assert _JOB is not None
+    return _score_range(_JOB, bounds)
+
+
+def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
+    """In a worker, through its own store connection: finish a block of scored queries.
+
+    Blocks are large: each step of the tie walk scans the store however few people it reads.
+    """
+    global _OPENED
+    assert _JOB is not None and _JOB.path is not None
+    if _OPENED is None:
+        store = open_store(_JOB.path, read_only=True)
+        _OPENED = (store, TieWalker(store))
+    return _finish(_JOB, task[0], task[1], *_OPENED)
+
+
+def _bounds(total: int, size: int) -> list[tuple[int, int]]:
+    return [(s, min(s + size, total)) for s in range(0, total, size)]
+
+
+def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
+    least = MIN_PARALLEL if min_parallel is None else min_parallel
+    return workers > 1 and total >= least and sys.platform == "linux"
+
+
+@contextlib.contextmanager
+def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """A pool of ``workers`` processes forked with ``job`` to read, asking this process for
+    rigour's name groups (:mod:`tiescreen.engine.groups`)."""
     global _JOB
-    bounds = [(s, min(s + CHUNK, len(queries))) for s in range(0, len(queries), CHUNK)]
-    _JOB = (scorer, queries, index, floor, limit)
+    # Load the name data once here, not in every worker, and freeze what is loaded so that
+    # the workers' garbage collector does not copy the shared pages.
+    warm_up()
+    context = multiprocessing.get_context("fork")
+    _JOB = job
     try:
-        if workers > 1 and len(queries) >= min_parallel and sys.platform == "linux":
-            # Load the name data once here, not in every worker, and freeze what is loaded so
-            # that the workers' garbage collector does not copy the shared pages.
-            warm_up()
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                yield from pool.imap(_screen_range, bounds)
-        else:
-            for bound in bounds:
-                yield _screen_range(bound)
+        with GroupService(context, workers) as groups, context.Pool(workers, initializer=groups.attach) as pool:
+            yield pool
     finally:
         _JOB = None
+
+
+def _in_parallel(
+    pool: multiprocessing.pool.Pool, total: int, workers: int, tick: Callable[[int], None]
+) -> Iterator[list[PersonResult]]:
+    """Score in small chunks on every worker, then finish in blocks of up to WALK queries,
+    each block sent as soon as its chunks are scored; results in order."""
+    walk = max(CHUNK, min(WALK, -(-total // workers)))
+    scored: Numbered = []
+    blocks: list[multiprocessing.pool.AsyncResult[list[PersonResult]]] = []
+    for part in pool.imap(_score_task, _bounds(total, CHUNK)):
+        scored.extend(part)
+        tick(min(len(scored), total - 1))
+        while len(scored) - len(blocks) * walk >= walk or (len(scored) == total and len(blocks) * walk < total):
+            start = len(blocks) * walk
+            blocks.append(pool.apply_async(_walk_task, ((start, scored[start : start + walk]),)))
+    del scored
+    for block in blocks:
+        yield block.get()
+
+
+def screen_people(
+    store: RegistryStore,
+    queries: Sequence[Query],
+    scorer: Scorer,
+    threshold: float,
+    *,
+    limit: int = MATCHES,
+    candidates: int = CANDIDATES,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    min_parallel: int | None = None,
+) -> Iterator[list[PersonResult]]:
+    """Screen queries on ``workers`` processes (default: all cores), in order, block by block.
+
+    Fewer than ``min_parallel`` queries are screened in this process (forking costs more).
+    While the workers run, ``store`` is closed (they open the file themselves): the caller
+    must not use it until the iterator is exhausted or closed.
+
+    Yields:
+        Per block, one :class:`PersonResult` per query, with at most ``limit`` matches.
+    """
+    job = _Job(scorer, queries, name_index(store), threshold, candidates, limit)
+    workers = workers or default_workers()
+    shown = [0]
+
+    def tick(done: int) -> None:  # never backwards
+        shown[0] = max(shown[0], done)
+        if progress is not None:
+            progress(shown[0], len(queries))
+
+    done = 0
+    with contextlib.ExitStack() as stack:
+        path = None
+        if _parallel(workers, len(queries), min_parallel):
+            path = stack.enter_context(store.detached())
+        if path is None:
+            walker = TieWalker(store)
+            parts: Iterator[list[PersonResult]] = (
+                _finish(job, start, _score_range(job, (start, end)), store, walker)
+                for start, end in _bounds(len(queries), WALK)
+            )
+        else:
+            pool = stack.enter_context(_forked(replace(job, path=path), workers))
+            parts = _in_parallel(pool, len(queries), workers, tick)
+        for part in parts:
+            done += len(part)
+            tick(done)
+            yield part
 
 
 def screen_blocks(
@@ -122,36 +246,22 @@ def screen_blocks(
     progress: Progress | None = None,
     min_parallel: int | None = None,
 ) -> Iterator[Block]:
-    """Score each query's candidates on ``workers`` processes (default: all cores), block by block.
-
-    Fewer than ``min_parallel`` queries are scored in this process (forking costs more).
-    The workers score ahead while the caller handles the blocks already yielded.
+    """The scored candidates alone (no ties), block by block: what the Spark engine gives too.
 
     Yields:
         One :class:`Block` per block of queries, in order, with the pairs scoring at least
         ``threshold - NEAR_MISS``.
     """
-    index = name_index(store)
+    job = _Job(scorer, queries, name_index(store), threshold, limit)
     workers = workers or default_workers()
-    done = 0
-    total = len(queries)
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
+    bounds = _bounds(len(queries), CHUNK)
+    if _parallel(workers, len(queries), min_parallel):
+        with _forked(job, workers) as pool:
+            parts = pool.map(_score_task, bounds)
+    else:
+        parts = [_score_range(job, b) for b in bounds]
+    scored = [pairs for part in parts for pairs in part]
+    for start in range(0, len(scored), BLOCK):
+        yield Block(start, _with_people(store, scored[start : start + BLOCK]))
         if progress is not None:
-            progress(done, total)
-
-    floor = threshold - NEAR_MISS
-    least = MIN_PARALLEL if min_parallel is None else min_parallel
-    start = 0
-    pending: list[list[tuple[PairScore, int]]] = []
-    # The workers go on scoring while the caller handles a block (reads people, walks ties).
-    for part in _scored(scorer, queries, index, floor, limit, workers, least):
-        pending.extend(part)
-        tick(len(part))
-        if len(pending) >= BLOCK or start + len(pending) == total:
-            people = store.people({no for pairs in pending for _, no in pairs})
-            yield Block(start, [[(pair, people[no]) for pair, no in pairs if no in people] for pairs in pending])
-            start += len(pending)
-            pending = []
+            progress(min(start + BLOCK, len(scored)), len(scored))

@@ -48,14 +48,19 @@ class KeyTable:
         return len(self.hashes)
 
     def lookup(self, keys: Sequence[str]) -> list[str]:
-        """The registry words any of ``keys`` points at (each once, in key order)."""
+        """The registry words any of ``keys`` points at (each once, in word-number order)."""
         if not keys or not len(self.hashes):
             return []
-        wanted = np.array([key_hash(k) for k in keys], dtype=np.uint64)
+        # Sorted needles walk the table in one direction (a word has about 90 keys).
+        wanted = np.unique(np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys)))
         lo = np.searchsorted(self.hashes, wanted, side="left")
         hi = np.searchsorted(self.hashes, wanted, side="right")
-        found: dict[str, None] = {}
-        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-            for i in self.word_ids[a:b].tolist():
-                found.setdefault(self.words[i], None)
-        return list(found)
+        hit = hi > lo
+        if not hit.any():
+            return []
+        lo, hi = lo[hit], hi[hit]
+        if int((hi - lo).max()) == 1:
+            ids = self.word_ids[lo]
+        else:
+            ids = np.concatenate([self.word_ids[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])
+        return [self.words[i] for i in np.unique(ids).tolist()]

@@ -9,6 +9,7 @@ numpy set operations, and its candidates are scored without a database round tri
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -48,13 +49,25 @@ class NameIndex:
 
     @classmethod
     def from_store(cls, store: RegistryStore, records: bool = True) -> NameIndex:
-        """Load the index the store keeps (built at ingest), with the scoring records unless told not to."""
-        vocab, postings, masks, years = store.name_index()
-        scoring = None
-        if records:
-            top, batches = store.scoring_records()
-            scoring = ScoringRecords.build(batches, top + 1)
-        return cls(vocab, postings, masks, years, scoring)
+        """Load the index the store keeps (built at ingest), with the scoring records unless told not to.
+
+        Mapped from the store's warm cache when it has one for the store as it is now
+        (:mod:`tiescreen.index.cache`); else read from the store, and the cache written.
+        """
+        from tiescreen.index import cache
+
+        cached = cache.load(store)
+        if cached is not None:
+            keys, postings, masks, years, scoring = cached
+            return cls(keys, postings, masks, years, scoring if records else None)
+        if not records:
+            return cls(*store.name_index())
+        with ThreadPoolExecutor(max_workers=1) as pool:  # DuckDB reads the records while Python builds the rest
+            pending = pool.submit(store.scoring_records)
+            vocab, postings, masks, years = store.name_index()
+            loaded = ScoringRecords.from_parts(*pending.result())
+        cache.save(store, (vocab, postings, masks, years, loaded))
+        return cls(vocab, postings, masks, years, loaded)
 
     def __len__(self) -> int:
         return len(self.postings)

@@ -2,9 +2,9 @@
 
 The store keeps, per person, the values of :data:`~tiescreen.model.entity.SCORING_PROPS`
 (the name forms, the birth date, the places) as one line of text. The warm index holds all
-of them as a single UTF-8 buffer with offsets by person number, so scoring a candidate
+of them as a single UTF-8 buffer with each person's place in it, so scoring a candidate
 needs no database read: the full record is read from the store only for the pairs that are
-kept. A million generated people took 204 MB here (measured by the scale benchmark).
+kept. A million generated people take 232 MB here (``nbytes``, measured on the scale benchmark's store).
 """
 
 from __future__ import annotations
@@ -37,35 +37,54 @@ def parse_record(no: int, text: str) -> RegistryEntity:
 
 
 class ScoringRecords:
-    """Scoring records of people by number: one byte buffer and its offsets."""
+    """Scoring records of people by number: one byte buffer and where each person's record lies in it."""
 
-    def __init__(self, offsets: npt.NDArray[np.int64], data: bytes) -> None:
-        self.offsets = offsets
+    def __init__(self, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], data: bytes | memoryview) -> None:
+        self.starts = starts
+        self.ends = ends
         self.data = data
 
     @classmethod
     def build(cls, batches: Iterable[Sequence[tuple[Any, ...]]], size: int) -> ScoringRecords:
-        """From ``(no, record)`` rows in ascending ``no`` order, for numbers below ``size``."""
-        lengths = np.zeros(size + 1, dtype=np.int64)
+        """From ``(no, record)`` rows, for numbers below ``size``."""
+        nos: list[int] = []
         parts: list[bytes] = []
         for rows in batches:
             for no, text in rows:
-                raw = (text or "").encode("utf-8")
-                lengths[int(no) + 1] = len(raw)
-                parts.append(raw)
-        return cls(np.cumsum(lengths), b"".join(parts))
+                nos.append(int(no))
+                parts.append((text or "").encode("utf-8"))
+        lengths = np.array([len(p) for p in parts], dtype=np.int64)
+        return cls.from_parts(np.array(nos, dtype=np.int64), lengths, b"".join(parts), size)
+
+    @classmethod
+    def from_parts(
+        cls, nos: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64], data: bytes, size: int | None = None
+    ) -> ScoringRecords:
+        """From person numbers (in any order), their records' UTF-8 lengths and the records joined in that order.
+
+        Numbers below ``size`` (default: the highest plus one) that are absent have no record.
+        """
+        numbers = np.asarray(nos, dtype=np.int64)
+        if size is None:
+            size = int(numbers.max()) + 1 if len(numbers) else 0
+        ends = np.cumsum(lengths, dtype=np.int64)
+        starts_by_no = np.zeros(size, dtype=np.int64)
+        ends_by_no = np.zeros(size, dtype=np.int64)
+        starts_by_no[numbers] = ends - lengths
+        ends_by_no[numbers] = ends
+        return cls(starts_by_no, ends_by_no, data)
 
     def __len__(self) -> int:
-        return int(np.count_nonzero(np.diff(self.offsets)))
+        return int(np.count_nonzero(self.ends > self.starts))
 
     def nbytes(self) -> int:
-        return len(self.data) + self.offsets.nbytes
+        return len(self.data) + self.starts.nbytes + self.ends.nbytes
 
     def entity(self, no: int) -> RegistryEntity | None:
         """The scoring record of person ``no`` as an entity, or None when there is none."""
-        if not 0 <= no < len(self.offsets) - 1:
+        if not 0 <= no < len(self.starts):
             return None
-        start, end = int(self.offsets[no]), int(self.offsets[no + 1])
+        start, end = int(self.starts[no]), int(self.ends[no])
         if start == end:
             return None
-        return parse_record(no, self.data[start:end].decode("utf-8"))
+        return parse_record(no, str(self.data[start:end], "utf-8"))

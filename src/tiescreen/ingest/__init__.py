@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tiescreen.errors import InputError
-from tiescreen.ingest.fetch import fetch, is_url
-from tiescreen.ingest.ftm import parse_ftm
 from tiescreen.ingest.people import read_people
 from tiescreen.ingest.reading import Problems, TextFile, read_text
 from tiescreen.ingest.tabular import ColumnMapping, load_mapping, parse_table
@@ -90,6 +88,10 @@ def ingest_registry(
     Raises:
         InputError: the file cannot be read, or has bad rows and ``skip_bad_rows`` is false.
     """
+    # Lazily: followthemoney (~1 s to import) and httpx serve loading a registry, never screening.
+    from tiescreen.ingest.fetch import fetch, is_url
+    from tiescreen.ingest.ftm import parse_ftm
+
     loc = str(location)
     url = loc if is_url(loc) else None
     path = fetch(loc, progress=progress if callable(progress) else None) if url else Path(loc)

@@ -72,20 +72,31 @@ def _person_score(a: str, b: str) -> float:
     return round(compare_names(parse_name(a), parse_name(b)).score, 6)
 
 
-def warm_up() -> None:
-    """Load the name tables and dictionaries now and exempt them from garbage collection.
+def warm_up(*, orgs: bool = False, variants: bool = False) -> None:
+    """Load the person-name tables now and exempt them from garbage collection.
 
     The tables are large and live for the whole process; without :func:`gc.freeze` every
     full collection walks them again, which costs more than the comparisons themselves on
-    a big batch. Call once before scoring many pairs.
+    a big batch. Call once before scoring many pairs (and before forking workers, which
+    then share what is loaded).
+
+    Args:
+        orgs: also load what organisation names need (rigour's territory names, about 2 s);
+            otherwise the first organisation name scored loads it. A person registry never
+            needs it.
+        variants: also build rigour's name tagger for Wikidata's name groups (about 6 s);
+            otherwise the first word pair our own given-name tables cannot decide builds it
+            (see :mod:`tiescreen.normalize.variants`).
     """
     import gc
 
     score_names("Шигина Олеся Владимировна", "Olesya Shigina")
     score_names("Саша Иванов", "Alexander Ivanov")
-    name_groups("Iryna")  # rigour's name data, unless TIESCREEN_NAME_VARIANTS=0
-    score_org_names("ООО Ромашка", "Romashka LLC")
-    score_org_names("Ромашка", "Romashka Schweiz LLC")  # rigour's territory names (places in org names)
+    if variants:
+        name_groups("Iryna")  # unless TIESCREEN_NAME_VARIANTS=0
+    if orgs:
+        score_org_names("ООО Ромашка", "Romashka LLC")
+        score_org_names("Ромашка", "Romashka Schweiz LLC")  # rigour's territory names (places in org names)
     gc.collect()
     gc.freeze()
 
@@ -94,6 +105,12 @@ def explain_names(a: str, b: str) -> tuple[float, list[Evidence]]:
     """Score two person names and say why, part by part."""
     comparison = compare_names(parse_name(a), parse_name(b))
     return comparison.score, name_evidence(comparison)
+
+
+@lru_cache(maxsize=20_000)
+def _compared(a: str, b: str) -> NameComparison:
+    """Two names compared; namesakes among one query's candidates share the registry name."""
+    return compare_names(parse_name(a), parse_name(b))
 
 
 class Scorer:
@@ -105,19 +122,21 @@ class Scorer:
         self.threshold = threshold
 
     def _best_name(self, query: Query, entity: RegistryEntity) -> tuple[NameComparison, str] | None:
-        q = parse_name(query.name)
         best: tuple[NameComparison, str] | None = None
         for name in entity.names()[:MAX_NAMES]:
-            comparison = compare_names(q, parse_name(name))
+            comparison = _compared(query.name, name)
             if best is None or comparison.score > best[0].score:
                 best = (comparison, name)
         return best
 
-    def score(self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = ()) -> PairScore:
+    def score(
+        self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = (), floor: float = 0.0
+    ) -> PairScore:
         """Score one pair: the best name form, then birth date and region.
 
         A name longer than 1,000 characters or 64 words is scored on its first ones; the
-        name evidence says so.
+        name evidence says so. A pair scoring below ``floor`` comes without evidence (the
+        caller drops it; describing it would cost more than scoring it).
         """
         cut = cap_name(query.name)
         long_query = cut != query.name
@@ -127,31 +146,28 @@ class Scorer:
         if best is None:
             return PairScore(0.0, ())
         comparison, name = best
-        shown = cap_name(name)
-        detail = f"best name form: {shown}" + (_CUT_NOTE if long_query or shown != name else "")
-        evidence = [Evidence("name", round(comparison.score, 4), detail, query.name, shown)]
-        evidence += name_evidence(comparison)
         agreements = list(comparison.agreements)
         conflicts = list(comparison.conflicts)
         score = comparison.score
+        found: list[Evidence] = []
         for feature in (
             features.birth_date(query, entity),
             features.region(query, entity, list(context_texts)),
         ):
             if feature is None:
                 continue
-            evidence.append(feature)
+            found.append(feature)
             if feature.value >= 1.0:
                 agreements.append(feature.feature)
                 score += (1.0 - score) * AGREEMENT_GAIN
             elif feature.value <= 0.0:
                 conflicts.append(feature.feature)
                 score *= CONFLICT_FACTOR.get(feature.feature, 0.85)
-        return PairScore(
-            min(1.0, max(0.0, score)),
-            tuple(evidence),
-            comparison.relation,
-            tuple(agreements),
-            tuple(conflicts),
-            name,
-        )
+        score = min(1.0, max(0.0, score))
+        evidence: tuple[Evidence, ...] = ()
+        if score >= floor:
+            shown = cap_name(name)
+            detail = f"best name form: {shown}" + (_CUT_NOTE if long_query or shown != name else "")
+            named = Evidence("name", round(comparison.score, 4), detail, query.name, shown)
+            evidence = (named, *name_evidence(comparison), *found)
+        return PairScore(score, evidence, comparison.relation, tuple(agreements), tuple(conflicts), name)

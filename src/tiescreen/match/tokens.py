@@ -5,6 +5,9 @@ variant); the same given name from the table (incl. its Ukrainian, Belarusian or
 form); a short form; the same Wikidata name group; a vowel or case-ending variant (Belarusian
 Нікалаеў, Latvian Valujevs); then edit distance on the keys, where two real but different
 surnames one letter apart (Иванов/Ивашов) are kept apart.
+
+Wikidata's name groups come from rigour, whose tagger takes about 6 s to build, so they are
+asked only about pairs our own given-name table cannot settle (see :func:`_table_decides`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from tiescreen.match.typos import (
 )
 from tiescreen.normalize.frequency import is_known_surname
 from tiescreen.normalize.given_names import lookup, same_given_name
+from tiescreen.normalize.morph import known_readings
 from tiescreen.normalize.names import NameToken
 from tiescreen.normalize.text import script_of
 from tiescreen.normalize.translit import keys_for, loose_keys, raw_keys
@@ -90,10 +94,8 @@ class _Word:
     other: bool  # written in another script (Han, Hangul, Arabic...): compared as written
     raw: tuple[str, ...]  # unfolded keys: a typo stays one edit in them
     given: tuple[tuple[str, str], ...]  # (canonical name, form) from the given-name table
-    latin: str  # plain ASCII letters, for typos across scripts ("" for East Slavic words)
     slavic: bool  # an East Slavic name: one letter apart is another family, not a typo
     syllabic: bool  # Han, kana, Hangul: one character apart is another name
-    sound: str  # Metaphone code of the Latin form ("" when too short)
     abjad: bool  # Arabic or Hebrew script: short vowels unwritten
 
 
@@ -105,9 +107,6 @@ def _word(norm: str) -> _Word:
     other = any(script_of(ch) == "other" for ch in norm if ch.isalpha())
     keys = tuple(k for k in keys if k) or keys  # a script without a reading has no key to share
     slavic = east_slavic(norm)
-    # The Latin form and its sound serve only the typo rule, which East Slavic words never
-    # reach (see _typo); romanising Cyrillic through ICU costs about 0.2 ms a word.
-    latin = "" if slavic else latin_form(norm)
     return _Word(
         keys,
         frozenset(k for k in keys if k),
@@ -117,15 +116,71 @@ def _word(norm: str) -> _Word:
         other,
         raw_keys(norm),
         given,
-        latin,
         slavic,
         syllabic(norm),
-        sound_key(latin),
         abjad(norm),
     )
 
 
-def _given_relation(a: str, b: str) -> TokenMatch | None:
+@lru_cache(maxsize=200_000)
+def _latin(norm: str) -> tuple[str, str]:
+    """A word's plain ASCII letters and their Metaphone code ("" when too short), for the typo
+    rule alone: worked out only when a pair reaches it (ICU romanises a word in about 0.2 ms)."""
+    latin = latin_form(norm)
+    return latin, sound_key(latin)
+
+
+# The ends of East Slavic surnames in the key space: -ов/-ев(а), -ский/-ская, -цкий, -енко, -ук,
+# -ич, -ых, and -овна of a patronymic; -ин(а)/-ын(а), which given names share (Галина,
+# Кристина), counts in long words and known surnames only.
+_SURNAME_END = re.compile(r"(?:[oe]va?|[oe]f|sk(?:i|a|aa|oi)|[CX]k[ia]|enk[oa]|[uy]k|iX|[iy]h|vna)$")
+_IN_END = re.compile(r"[iy]na?$")
+_LONG_WORD = 10  # letters: as long as the longest common given names (Александра, Константин), all in the table
+
+
+def _surname_shaped(word: str, keys: tuple[str, ...]) -> bool:
+    """True for a word with an East Slavic surname ending in one of its keys (Кривофомин,
+    Dobrolaptevyalsky, Kalinine, Путин)."""
+    for key in keys:
+        if len(key) < 5:
+            continue
+        if _SURNAME_END.search(key) or (_IN_END.search(key) and (len(key) >= 7 or is_known_surname(word))):
+            return True
+    return False
+
+
+def _no_given_name(word: str, w: _Word, near: bool) -> bool:
+    """True for a word that is no given name, so has no Wikidata name group to share.
+
+    That is initials written together (A.Ia., Ю.В.); a word the Russian dictionary knows only
+    as a surname or patronymic (Путин, Ильич); a surname by its ending that the dictionary
+    does not know as a given name (Кривофомин, but not Яков or Христина); or, unless ``near``
+    (its spelling is close to the other word's: Александар, Александр), a long word of one
+    part that the dictionary does not know as a given name (Толстоорляолва,
+    Shirokomedvedetsevd). Short forms (Микита, Сашко), hyphenated initials (J.-C.) and
+    compounds (Jean-Claude) are left to the name groups.
+    """
+    if "." in word and "-" not in word and all(len(part) <= 2 for part in word.split(".")):
+        return True
+    roles = {r.role for r in known_readings(word)}
+    if roles:
+        return "given" not in roles
+    if _surname_shaped(word, w.keys):
+        return True
+    return len(word) >= _LONG_WORD and not near and word.isalpha()
+
+
+def _table_decides(a: str, b: str, wa: _Word, wb: _Word) -> bool:
+    """True when our given-name table settles a pair alone, without Wikidata's name groups:
+    both words are East Slavic given names it knows (Олеся, Ольга: two names), or neither
+    word that it does not know can be a given name (Аркадий against Кривофомин)."""
+    if wa.given and wb.given:
+        return True
+    near = key_similarity(wa.keys, wb.keys) > 0
+    return (bool(wa.given) or _no_given_name(a, wa, near)) and (bool(wb.given) or _no_given_name(b, wb, near))
+
+
+def _given_relation(a: str, b: str, wa: _Word, wb: _Word) -> TokenMatch | None:
     relation = same_given_name(a, b)
     if relation == "exact":
         return TokenMatch((0.97, "same_name"))
@@ -133,7 +188,7 @@ def _given_relation(a: str, b: str) -> TokenMatch | None:
         return TokenMatch((OTHER_LANGUAGE, "other_language"))
     if relation == "short":
         return TokenMatch((SHORT_FORM, "short_form"))
-    group = share_name_group(a, b)
+    group = None if _table_decides(a, b, wa, wb) else share_name_group(a, b)
     if group == "name":
         return TokenMatch((NAME_GROUP, "name_group"))
     if group == "nick":
@@ -163,10 +218,10 @@ def _similarity(a: str, b: str, given: bool) -> TokenMatch:
     if wa.key_set & wb.key_set:
         return TokenMatch((TRANSLITERATION, "transliteration" if wa.cyrillic != wb.cyrillic else "spelling"))
     if given and wa.given and wb.given:
-        found = _given_relation(a, b)
+        found = _given_relation(a, b, wa, wb)
         return found if found is not None else TokenMatch((0.0, "different_names"))
     if given:
-        found = _given_relation(a, b) or _clipped(a, b, wa, wb)
+        found = _given_relation(a, b, wa, wb) or _clipped(a, b, wa, wb)
         if found is not None:
             return found
     if wa.loose_set & wb.loose_set:
@@ -192,16 +247,24 @@ def _typo(a: str, b: str, wa: _Word, wb: _Word, given: bool) -> TokenMatch:
     """The generic typo allowance, for words that are not East Slavic names (see :mod:`typos`)."""
     if wa.slavic or wb.slavic or (wa.syllabic and wb.syllabic):
         return _NO_TYPO
-    if given and name_groups(a) and name_groups(b):
+    found = _typo_score(a, b, wa, wb)
+    if found.value > 0 and given and name_groups(a) and name_groups(b):
         return _NO_TYPO  # two known given names that share no group are two names (Harry, Larry)
+    return found
+
+
+def _typo_score(a: str, b: str, wa: _Word, wb: _Word) -> TokenMatch:
+    """The typo similarity alone: computed first, so that rigour's name groups are asked only
+    when a typo could count."""
     if wa.other and wb.other:
         return TokenMatch((typo_similarity(a, b), "typo"))  # the same script: compare as written
+    (latin_a, sound_a), (latin_b, sound_b) = _latin(a), _latin(b)
     if wa.abjad != wb.abjad:  # Arabic, Hebrew or Khmer against Latin: compare the consonants written
-        x, y = skeleton(wa.latin), skeleton(wb.latin)
+        x, y = skeleton(latin_a), skeleton(latin_b)
         shortest = 2 if khmer(a + b) else 3  # Khmer names are mostly one syllable: Pol Pot, Hun Sen
         return TokenMatch((ONE_EDIT, "consonants")) if len(x) >= shortest and x == y else _NO_TYPO
-    typo = typo_similarity(wa.latin, wb.latin)
-    if typo < SOUNDS_ALIKE and wa.sound and wa.sound == wb.sound and wa.latin[0] == wb.latin[0]:
+    typo = typo_similarity(latin_a, latin_b)
+    if typo < SOUNDS_ALIKE and sound_a and sound_a == sound_b and latin_a[0] == latin_b[0]:
         return TokenMatch((SOUNDS_ALIKE, "sounds_alike"))
     return TokenMatch((typo, "typo"))
 

@@ -39,6 +39,9 @@ MAX_NAME_WORDS = 64
 _TOKEN_SPLIT = re.compile(r"[\s,;/\u00b7\u30fb]+")  # middle dots separate names in Chinese and Japanese
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")  # SergeiLavrov, ВладимирПутин
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?")  # "O.V.", "А.Б.В."
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_DIGIT = re.compile(r"\d")
 _PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC|vitS|vits)$|(?:vna|iXna|iSna|ihna)$")
 # Arabic (and Malay) markers written before the father's name: Abdullah bin Omar, Habib ben Mohamed.
 _ARABIC_MALE = {"bin", "ibn", "ben", "bn"}
@@ -126,7 +129,9 @@ def patronymic_stem(token: NameToken) -> tuple[str, ...]:
     return tuple(s for s in stems if s) or token.keys
 
 
-def _is_patronymic(norm: str, keys: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=200_000)
+def _is_patronymic(norm: str) -> bool:
+    keys = keys_for(norm)
     if any(r.role == "patronymic" for r in known_readings(norm)):
         return True
     if norm.isascii() and norm.endswith("rich"):
@@ -174,11 +179,26 @@ def _split(text: str) -> tuple[list[str], int | None]:
         raw = raw.strip(".-'\"«»“”()")
         if not raw or raw.lower() in _DROP_WORDS:
             continue
-        if re.fullmatch(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?", raw + ("" if raw.endswith(".") else ".")):
+        if _INITIALS.fullmatch(raw + ("" if raw.endswith(".") else ".")):
             words.extend(ch for ch in raw if ch.isalpha())
             continue
         words.extend(w for w in _CAMEL.split(raw) if w)
     return words, comma_at
+
+
+@lru_cache(maxsize=200_000)
+def _word(raw: str) -> str:
+    """A word as the parser reads it (digits for letters and look-alike letters undone), or
+    "" when it has no letter. Words repeat across names: each is worked out once."""
+    word = fold_homoglyphs(_unleet(raw))
+    return word if any(ch.isalpha() for ch in word) else ""
+
+
+@lru_cache(maxsize=200_000)
+def _token(word: str, role: str) -> NameToken:
+    norm = fold_text(word.rstrip("."))
+    keys = keys_for(norm)
+    return NameToken(word, norm, keys, role, loose_keys(norm), frozenset(keys) - {""}, bool(_CYRILLIC.search(norm)))
 
 
 @lru_cache(maxsize=200_000)
@@ -193,9 +213,8 @@ def parse_name(name: str) -> ParsedName:
     stripped = remove_person_prefixes(cleaned) or cleaned
     words, comma_at = _split(stripped)
     del words[MAX_NAME_WORDS:]  # "a,b,c,..." splits into more words than spaces
-    words = [w for w in (fold_homoglyphs(_unleet(w)) for w in words) if any(ch.isalpha() for ch in w)]
+    words = [w for w in map(_word, words) if w]
     norms = [fold_text(w.rstrip(".")) for w in words]
-    keys = [keys_for(n) for n in norms]
     roles = ["unknown"] * len(words)
     turkic = _mark_turkic(norms, roles)
     for i, (norm, w) in enumerate(zip(norms, words, strict=True)):
@@ -203,15 +222,11 @@ def parse_name(name: str) -> ParsedName:
             continue
         if len(norm) == 1 or w.endswith("."):
             roles[i] = "initial"
-        elif _is_patronymic(norm, keys[i]):
+        elif _is_patronymic(norm):
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
-    tokens = tuple(
-        NameToken(w, n, k, r, loose_keys(n), frozenset(k) - {""}, any("\u0400" <= ch <= "\u04ff" for ch in n))
-        for w, n, k, r in zip(words, norms, keys, roles, strict=True)
-        if r != "marker"
-    )
-    script = "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in cleaned) else "latin"
+    tokens = tuple(_token(w, r) for w, r in zip(words, roles, strict=True) if r != "marker")
+    script = "cyrillic" if _CYRILLIC.search(cleaned) else "latin"
     full = tuple(t for t in tokens if t.role != "initial")
     initials = tuple(t for t in tokens if t.role == "initial")
     runs = frozenset((i, n, "".join(t.norm for t in full[i : i + n])) for n in (2, 3) for i in range(len(full) - n + 1))
@@ -231,8 +246,10 @@ _LEET = str.maketrans("01345789", "oieastbg")
 
 def _unleet(word: str) -> str:
     """Digits standing for letters inside a word (Ig0r Sech1n) become the letters."""
+    if not _DIGIT.search(word):
+        return word
     letters = [ch for ch in word if ch.isalpha()]
-    if any(ch.isdigit() for ch in word) and len(letters) >= 2 and all(ch.isascii() for ch in letters):
+    if len(letters) >= 2 and all(ch.isascii() for ch in letters):
         return word.translate(_LEET)
     return word
 
@@ -252,6 +269,7 @@ def _mark_turkic(norms: list[str], roles: list[str]) -> str | None:
     return gender
 
 
+@lru_cache(maxsize=200_000)
 def _role_hint(norm: str) -> str | None:
     """What the dictionaries say a word is, when they agree on one role."""
     kinds = {r.role for r in known_readings(norm)}

@@ -12,9 +12,10 @@ need it, quick scripts).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["enabled", "name_groups", "share_name_group"]
+__all__ = ["ask_elsewhere", "enabled", "name_groups", "rigour_groups", "share_name_group"]
 
 
 _SETTING: list[tuple[str, bool]] = []
@@ -35,8 +36,25 @@ def name_groups(word: str) -> frozenset[str]:
     return _groups(word)
 
 
+# Where a worker process gets a word's groups instead of building rigour's tagger itself
+# (see :func:`ask_elsewhere`); None: here.
+_ELSEWHERE: list[Callable[[str], frozenset[str]]] = []
+
+
+def ask_elsewhere(lookup: Callable[[str], frozenset[str]] | None) -> None:
+    """Get name groups from ``lookup`` (another process that loads rigour's data once for
+    several), or from rigour in this process again when None."""
+    _ELSEWHERE[:] = [lookup] if lookup is not None else []
+    _groups.cache_clear()
+
+
 @lru_cache(maxsize=200_000)
 def _groups(word: str) -> frozenset[str]:
+    return _ELSEWHERE[0](word) if _ELSEWHERE else rigour_groups(word)
+
+
+def rigour_groups(word: str) -> frozenset[str]:
+    """The groups rigour tags one word with (its first call builds the tagger: about 6 s)."""
     from rigour.names import analyze_names
     from rigour.names.symbol import Symbol
     from rigour.names.tag import NameTypeTag

@@ -1,8 +1,10 @@
-"""Exact binomial figures, computed with scipy (no normal approximations)."""
+"""Exact binomial figures, computed with scipy (no normal approximations).
+
+``scipy.stats`` takes most of a second to import, and a screening run that writes JSON lines
+never computes these figures, so each function imports it when it first computes.
+"""
 
 from __future__ import annotations
-
-from scipy import stats
 
 from tiescreen.errors import ConfigError
 
@@ -42,6 +44,8 @@ def tail_probability(k: int, n: int, p: float) -> float:
     check_rate("base rate", p)
     if k == 0:
         return 1.0
+    from scipy import stats  # lazily: see the module docstring
+
     return float(stats.binom.sf(k - 1, n, p))
 
 
@@ -57,6 +61,8 @@ def clopper_pearson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
     check_rate("confidence level", level, open_low=True)
     if n == 0:
         return (0.0, 1.0)
+    from scipy import stats  # lazily: see the module docstring
+
     ci = stats.binomtest(k, n).proportion_ci(confidence_level=level, method="exact")
     return (float(ci.low), float(ci.high))
 
@@ -64,6 +70,8 @@ def clopper_pearson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
 def null_distribution(n: int, p: float) -> list[float]:
     """P(X = x) for x = 0..n under the base rate: the bars of the report's chart."""
     check_rate("base rate", p)
+    from scipy import stats  # lazily: see the module docstring
+
     return [float(v) for v in stats.binom.pmf(range(n + 1), n, p)]
 
 
@@ -73,4 +81,6 @@ def true_positive_floor(k: int, precision: float, level: float = 0.95) -> int:
     check_rate("precision", precision, open_low=True)
     if k == 0:
         return 0
+    from scipy import stats  # lazily: see the module docstring
+
     return int(stats.binom.ppf((1.0 - level) / 2.0, k, precision))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, ClassVar, final
 
 from tiescreen.errors import StoreError, UnsupportedFeature
@@ -42,6 +42,11 @@ class Backend(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def detached(self) -> AbstractContextManager[str | None]:
+        """Let other processes open the store: yields what they pass to ``open_store``
+        (None when they cannot), and this connection is not used until it ends."""
+        return nullcontext(None)
 
     @final
     def query(self, step: str, sql: str, *params: Any) -> Rows:

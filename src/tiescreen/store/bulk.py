@@ -17,7 +17,7 @@ from tiescreen.store.base import Backend
 if TYPE_CHECKING:
     from tiescreen.ingest.reading import Problems
 
-__all__ = ["MAX_PROBLEMS", "count_lines", "insert_lines", "line_of", "problems_of"]
+__all__ = ["MAX_PROBLEMS", "all_loaded", "count_lines", "insert_lines", "line_of", "problems_of"]
 
 MAX_PROBLEMS = 10_000
 _DELIM = "\x01"  # never valid unescaped inside JSON, so a line is never split
@@ -55,14 +55,45 @@ def _parsed(path: Path | str) -> str:
         FROM (SELECT line, raw, json_valid(raw) AS ok FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''))"""
 
 
+def _extracted(path: Path | str) -> str:
+    """Each line parsed once: the paths, or NULL for invalid JSON (a JSON non-object has no id).
+
+    The one-element ``unnest`` keeps the optimiser from copying the extraction into the
+    filter above it (which parsed every line twice).
+    """
+    paths = ", ".join(f"'{p}'" for p in _PATHS)
+    return f"""(SELECT line, unnest([CASE WHEN json_valid(raw) THEN json_extract(raw, [{paths}]) END]) AS p
+        FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> '')"""
+
+
 _GOOD = """jtype = 'OBJECT' AND coalesce(p[1]->>'$', '') <> '' AND list_contains($schemata, p[2]->>'$')
     AND coalesce(json_type(p[4]), 'OBJECT') = 'OBJECT'"""
+_KEEP = _GOOD.removeprefix("jtype = 'OBJECT' AND ")  # the same lines: only an object has an id
 
 
 def count_lines(db: Backend, path: Path | str) -> int:
     """How many non-empty lines the file has (a pass without JSON parsing)."""
     sql = f"SELECT count(*) FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''"
     return int(db.query("count lines", sql)[0][0])
+
+
+def _physical_lines(path: Path | str) -> int | None:
+    """Lines split at ``\\n`` alone, or None when the file has a carriage return (DuckDB splits there too)."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 23), b""):
+            if b"\r" in block:
+                return None
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + int(last != b"\n")
+
+
+def all_loaded(db: Backend, path: Path | str, loaded: int) -> bool:
+    """Whether every non-empty line of the file was loaded (a byte count first, a SQL pass if unsure)."""
+    if loaded == _physical_lines(path):  # never more non-empty lines than lines: none was bad
+        return True
+    return loaded == count_lines(db, path)
 
 
 def problems_of(db: Backend, path: Path | str, problems: Problems) -> None:
@@ -102,7 +133,7 @@ def insert_lines(
                coalesce(p[3]->>'$', p[5]->>'$', p[6]->>'$', p[7]->>'$', p[8]->>'$', p[9]->>'$', p[2]->>'$'),
                coalesce(CAST(p[4] AS VARCHAR), '{{}}'), $2, p[1]->>'$', coalesce(p[10]->>'$', $3), $4, $5,
                CASE WHEN p[2]->>'$' = 'Person' THEN $6 + line END
-        FROM {_parsed(path)} WHERE {_GOOD.replace("$schemata", "$1")}""",
+        FROM {_extracted(path)} WHERE {_KEEP.replace("$schemata", "$1")}""",
         _schemata(),
         source,
         url,

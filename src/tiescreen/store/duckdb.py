@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import duckdb
-import pandas as pd
 
 from tiescreen.errors import StoreError
 from tiescreen.store.base import Backend, Rows
@@ -23,12 +22,18 @@ class DuckDBBackend(Backend):
 
     name: ClassVar[str] = "duckdb"
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, threads: int | None = None) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.threads = threads
+        if self.path != ":memory:" and not read_only:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = self._connect(read_only)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        config: dict[str, str | bool | int | float | list[str]] = {"threads": self.threads} if self.threads else {}
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            return duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.IOException as exc:
             text = str(exc).splitlines()[0]
             if "lock" in text.lower():
@@ -38,7 +43,6 @@ class DuckDBBackend(Backend):
             raise StoreError(f"{self.path}: cannot open the store: {text}") from None
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a tiescreen store ({str(exc).splitlines()[0]})") from None
-        self.read_only = read_only
 
     def _run(self, sql: str, params: Sequence[Any]) -> Rows:
         cur = self.con.execute(sql, list(params)) if params else self.con.execute(sql)
@@ -61,6 +65,8 @@ class DuckDBBackend(Backend):
         return dict(cur.fetchnumpy())
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        import pandas as pd  # only writing needs it: screening a store does not pay its import
+
         frame = pd.DataFrame(list(rows), columns=list(columns), dtype=object)
         self.con.register("_tiescreen_rows", frame)
         try:
@@ -82,3 +88,19 @@ class DuckDBBackend(Backend):
     def close(self) -> None:
         with contextlib.suppress(duckdb.Error):
             self.con.close()
+
+    @contextlib.contextmanager
+    def detached(self) -> Iterator[str | None]:
+        """Close the connection while worker processes read the file; reopen it after.
+
+        DuckDB keeps one database instance per file and process, which a forked process
+        inherits but cannot use: the file must not be open here when they start.
+        """
+        if self.path == ":memory:":
+            yield None
+            return
+        self.con.close()
+        try:
+            yield self.path
+        finally:
+            self.con = self._connect(self.read_only)

@@ -21,7 +21,8 @@ an interrupted load leaves the store as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,8 @@ IntArray = npt.NDArray[np.int64]
 
 DEFAULT_DB = "tiescreen.duckdb"
 SCHEMA_VERSION = "3"
+# Ids read per query: a read of a list of ids scans the table once, whatever its length.
+READ_BATCH = 100_000
 BATCH = 20_000
 Progress = Callable[[int, int | None], None]
 
@@ -65,12 +68,13 @@ _ENTITY_COLS = ("id", "schema", "caption", "properties", "source", "record", "ur
 _STEPS = ("clear", "load", "merge", "graph", "name words", "vocabulary", "name index", "lookup indexes")
 
 
-def open_store(path: Path | str | None = None, *, read_only: bool = False) -> RegistryStore:
-    """Open (and create, unless read-only) the embedded store at ``path``."""
+def open_store(path: Path | str | None = None, *, read_only: bool = False, threads: int | None = None) -> RegistryStore:
+    """Open (and create, unless read-only) the embedded store at ``path``; ``threads`` caps
+    the threads its queries use (default: DuckDB's, one per core)."""
     target = Path(path or DEFAULT_DB)
     if read_only and not target.exists():
         raise StoreError(f"{target}: no store here; run `tiescreen ingest` first or pass --registry")
-    return RegistryStore(DuckDBBackend(target, read_only=read_only))
+    return RegistryStore(DuckDBBackend(target, read_only=read_only, threads=threads))
 
 
 class RegistryStore:
@@ -101,6 +105,11 @@ class RegistryStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def detached(self) -> AbstractContextManager[str | None]:
+        """While it lasts, worker processes may open the store at the path it yields (None when
+        they cannot, as for an in-memory store); this object is not used meanwhile."""
+        return self.db.detached()
 
     def __enter__(self) -> RegistryStore:
         return self
@@ -157,7 +166,7 @@ class RegistryStore:
         def fill(base: int) -> tuple[bool, int]:
             nonlocal loaded
             loaded = bulk.insert_lines(self.db, path, info.name, info.url, info.content_hash, info.loaded_at, base)
-            if loaded != bulk.count_lines(self.db, path):  # some lines were bad: say which
+            if not bulk.all_loaded(self.db, path, loaded):  # some lines were bad: say which
                 bulk.problems_of(self.db, path, problems)
                 problems.finish()
             self._drop_dangling(info.name, path, problems)
@@ -273,7 +282,7 @@ class RegistryStore:
         """Entities by id (a few through the lookup index, many through a join)."""
         wanted = sorted(set(ids))
         found: dict[str, RegistryEntity] = {}
-        for batch in chunks(wanted, 5_000):
+        for batch in chunks(wanted, READ_BATCH):
             for row in self._select_in("read entities", "id", list(batch)):
                 found[row[0]] = _entity_from_row(row[:-1])
         return found
@@ -282,7 +291,7 @@ class RegistryStore:
         """Person entities by their number in the name index."""
         wanted = sorted({int(n) for n in numbers})
         found: dict[int, RegistryEntity] = {}
-        for batch in chunks(wanted, 50_000):
+        for batch in chunks(wanted, READ_BATCH):
             for row in self._select_in("read people", "no", list(batch)):
                 found[int(row[-1])] = _entity_from_row(row[:-1])
         return found
@@ -300,7 +309,7 @@ class RegistryStore:
         """``(src, prop, dst)`` for every reference pointing at one of ``ids``."""
         wanted = sorted(set(ids))
         out: list[tuple[str, str, str]] = []
-        for batch in chunks(wanted, 5_000):
+        for batch in chunks(wanted, READ_BATCH):
             if len(batch) <= 64:
                 marks = ", ".join("?" * len(batch))
                 rows = self.db.query(
@@ -331,14 +340,20 @@ class RegistryStore:
     def name_index(
         self,
     ) -> tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """The name index as plain data: key -> word keys, word key -> people, initials and years."""
-        words = [str(r[0]) for r in self.db.query("load index", "SELECT wkey FROM key_words ORDER BY id")]
-        cols = self.db.columns("load index", "SELECT h, id FROM key_index")
-        keys = KeyTable(np.asarray(cols["h"], dtype=np.uint64), np.asarray(cols["id"], dtype=np.int64), words)
-        postings = {
-            str(w): np.asarray(nos, dtype=np.int64)
-            for w, nos in self.db.query("load index", "SELECT wkey, nos FROM postings")
-        }
+        """The name index as plain data: key -> word keys, word key -> people, initials and years.
+
+        Read as whole columns (Arrow), with no Python object per key or person; each word's
+        people are a view into one array.
+        """
+        from tiescreen.store.columnar import fetch_arrow, list_column, number_column
+
+        words = fetch_arrow(self.db, "load index", "SELECT wkey FROM key_words ORDER BY id").column(0).to_pylist()
+        pairs = fetch_arrow(self.db, "load index", "SELECT h, id FROM key_index")
+        keys = KeyTable(number_column(pairs, "h", np.uint64), number_column(pairs, "id"), words)
+        lists = fetch_arrow(self.db, "load index", "SELECT wkey, nos FROM postings")
+        flat, offsets = list_column(lists, "nos")
+        bounds = zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+        postings = {w: flat[a:b] for w, (a, b) in zip(lists.column("wkey").to_pylist(), bounds, strict=True)}
         rows = self.db.columns("load index", "SELECT no, coalesce(year, 0) AS year, initials FROM person_index")
         nos = np.asarray(rows["no"], dtype=np.int64)
         size = int(nos.max()) + 1 if len(nos) else 1
@@ -348,13 +363,17 @@ class RegistryStore:
         years[nos] = np.asarray(rows["year"], dtype=np.int64)
         return keys, postings, masks, years
 
-    def scoring_records(self) -> tuple[int, Iterator[list[tuple[Any, ...]]]]:
-        """The highest person number and batches of ``(no, record)`` in number order.
+    def scoring_records(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], bytes]:
+        """Every person's scoring record: numbers (in no particular order), UTF-8 lengths, records joined.
 
-        A record holds what the scorer reads of a person (see ``nameindex._RECORD``).
+        A record holds what the scorer reads of a person (see ``nameindex._RECORD``). Read on a
+        cursor of its own: the warm-index load reads them while it reads the rest of the index.
         """
-        top = self.db.query("load index", "SELECT coalesce(max(no), -1) FROM person_index")[0][0]
-        return int(top), self.db.stream("load index", "SELECT no, record FROM person_index ORDER BY no")
+        from tiescreen.store.columnar import fetch_arrow, number_column, string_column
+
+        table = fetch_arrow(self.db, "load index", "SELECT no, record FROM person_index", own_cursor=True)
+        lengths, data = string_column(table, "record")
+        return number_column(table, "no"), lengths, data
 
 
 def _ticker(progress: Progress | None) -> Callable[[str], None]:
@@ -404,6 +423,8 @@ def _common_schema(a: str, b: str) -> str:
 
 
 def _values(raw: Any) -> tuple[str, ...]:
+    if isinstance(raw, list) and all(type(v) is str and v and not v[0].isspace() for v in raw):
+        return tuple(raw)  # the common case, as FtM writes it: non-blank strings
     items = raw if isinstance(raw, list) else [raw]
     return tuple(str(v) for v in items if isinstance(v, str | int | float) and str(v).strip())
 

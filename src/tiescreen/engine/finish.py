@@ -1,0 +1,78 @@
+"""From scored pairs to per-person results: walk the kept people's ties, rate, rank.
+
+Both engines end here. The embedded engine calls :func:`finish_queries` in its worker
+processes (each with its own read-only connection to the store), the Spark engine in the
+driver, on the pairs its job scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tiescreen.match.scorer import PairScore, Scorer
+from tiescreen.model import Match, PersonResult, Query, RegistryEntity, Tie
+from tiescreen.normalize.names import parse_name
+from tiescreen.store.registry import RegistryStore
+from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
+from tiescreen.ties.walk import TieWalker
+
+__all__ = ["finish_queries"]
+
+Pairs = list[tuple[PairScore, RegistryEntity]]
+
+
+def finish_queries(
+    store: RegistryStore,
+    walker: TieWalker,
+    scorer: Scorer,
+    queries: Sequence[Query],
+    scored: Sequence[Pairs],
+    threshold: float,
+    limit: int,
+) -> list[PersonResult]:
+    """One result per query: ``scored[i]`` holds query ``queries[i]``'s scored candidates.
+
+    Ties are walked only for the pairs that can be reported: at the threshold, or lifted to
+    it by a region the ties name (the near misses of a query that gives a region).
+    """
+    people = {
+        e.id: e for q, pairs in zip(queries, scored, strict=True) for p, e in pairs if p.score >= threshold or q.region
+    }
+    tie_map = walker.ties(people, known=people)
+    surnames = [parse_name(q.name).surname for q in queries]
+    counts = store.name_counts(s.key for s in surnames if s is not None)
+    out: list[PersonResult] = []
+    for q, pairs, surname in zip(queries, scored, surnames, strict=True):
+        surname_count = counts.get(surname.key, 0) if surname else 0
+        matches: list[Match] = []
+        for pair, entity in pairs:
+            ties = tie_map.get(entity.id, [])
+            if q.region and ties:
+                pair = scorer.score(q, entity, [f"{t.role or ''} {t.body or ''}" for t in ties])
+            if pair.score < threshold:
+                continue
+            matches.append(_match(q, pair, entity, ties, surname_count))
+        matches.sort(key=lambda m: (-m.score, m.entity_id))
+        out.append(PersonResult(q, tuple(matches[:limit])))
+    return out
+
+
+def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], surname_count: int) -> Match:
+    level, reasons = match_confidence(pair, q, ties, surname_count)
+    rated = tuple(replace(t, confidence=tie_confidence(t, level, ties)) for t in ties)
+    return Match(
+        entity_id=entity.id,
+        caption=entity.caption,
+        schema=entity.schema,
+        score=round(pair.score, 4),
+        explanation=pair.evidence,
+        ties=rated,
+        confidence=level,
+        reasons=tuple(reasons),
+        names=tuple(entity.names()[:12]),
+        birth_dates=entity.get("birthDate"),
+        provenance=(entity.provenance,) if entity.provenance else (),
+        relation=pair.relation,
+        conflicts=tuple(conflict_details(pair.evidence, pair.conflicts)),
+    )
