@@ -26,10 +26,11 @@ from tiescreen.ties.walk import TieWalker
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ScreenResult", "screen", "screen_article", "screen_queries"]
+__all__ = ["ScreenResult", "Sink", "screen", "screen_article", "screen_queries", "summarise"]
 
 MATCHES_PER_QUERY = 10
 Progress = Callable[[int, int], None]
+Sink = Callable[[list[PersonResult]], None]
 
 
 @dataclass
@@ -53,18 +54,7 @@ class ScreenResult:
 
     def summary(self) -> dict[str, Any]:
         """Counts for the report: screened, tied, possible, by tie kind."""
-        kinds: dict[str, int] = {}
-        for person in self.people:
-            for kind in person.tie_kinds():
-                kinds[kind] = kinds.get(kind, 0) + 1
-        return {
-            "screened": len(self.people),
-            "tied": sum(1 for p in self.people if p.tied),
-            "possible": sum(1 for p in self.people if p.possible),
-            "no_tie_found": sum(1 for p in self.people if p.verdict == "no_tie_found"),
-            "by_kind": dict(sorted(kinds.items())),
-            "confirmed": count_confirmed(self.people)[0],
-        }
+        return summarise(self.people)
 
     def statistics(self) -> EventStats:
         """The staging statistics (``stats_config`` holds the base rate, precision, recall)."""
@@ -88,6 +78,25 @@ class ScreenResult:
         return pd.DataFrame(tie_rows(self), dtype=object)
 
 
+def summarise(people: Sequence[PersonResult], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Counts for the report (screened, tied, possible, by tie kind), added to ``into`` when
+    given: results written as they come (a large batch) are counted part by part."""
+    out: dict[str, Any] = {"screened": 0, "tied": 0, "possible": 0, "no_tie_found": 0, "by_kind": {}}
+    if into is not None:
+        out = into
+    kinds: dict[str, int] = out["by_kind"]
+    for person in people:
+        for kind in person.tie_kinds():
+            kinds[kind] = kinds.get(kind, 0) + 1
+    out["screened"] += len(people)
+    out["tied"] += sum(1 for p in people if p.tied)
+    out["possible"] += sum(1 for p in people if p.possible)
+    out["no_tie_found"] += sum(1 for p in people if p.verdict == "no_tie_found")
+    out["by_kind"] = dict(sorted(kinds.items()))
+    out["confirmed"] = out.get("confirmed", 0) + count_confirmed(people)[0]
+    return out
+
+
 def screen(
     people: str | Path | Sequence[Query | str],
     registries: Sequence[str | Path] = (),
@@ -104,6 +113,7 @@ def screen(
     title: str | None = None,
     workers: int | None = None,
     engine: str = "local",
+    sink: Sink | None = None,
 ) -> ScreenResult:
     """Screen people against registries and return per-person results with ties and evidence.
 
@@ -121,6 +131,8 @@ def screen(
         warn: called with a line for each skipped row of the people list.
         workers: processes that score candidates (default: every core this process may use).
         engine: ``"local"`` (embedded) or ``"spark"`` (``pip install 'tiescreen[spark]'``).
+        sink: called with the results part by part, in order, as they are finished; they are
+            then not kept (the result's ``people`` is empty): a large batch in flat memory.
 
     Returns:
         A :class:`ScreenResult`; ``to_dict()`` and ``to_pandas()`` give it as data.
@@ -153,8 +165,9 @@ def screen(
             if on_ingest:
                 on_ingest(report)
         results = screen_queries(
-            store, queries, threshold=threshold, limit=limit, progress=progress, workers=workers, engine=engine
-        )
+            store, queries, threshold=threshold, limit=limit, progress=progress, workers=workers, engine=engine,
+            sink=sink,
+        )  # fmt: skip
         run = RunInfo(
             __version__,
             threshold,
@@ -212,19 +225,22 @@ def screen_queries(
     scorer: Scorer | None = None,
     workers: int | None = None,
     engine: str = "local",
+    sink: Sink | None = None,
 ) -> list[PersonResult]:
     """Screen already-read queries against a store, on ``workers`` cores (default: all).
 
     ``engine="spark"`` runs candidate generation and scoring as a Spark job instead
     (``$SPARK_MASTER``, default local); ties are then walked in the store by this process.
+    With a ``sink``, each part of the results goes to it as it is finished, and is not kept.
     """
     scorer = scorer or Scorer(threshold)
     results: list[PersonResult] = []
+    keep = sink or results.extend
     if engine != "spark":
         from tiescreen.engine.local import screen_people
 
         for part in screen_people(store, queries, scorer, threshold, limit=limit, workers=workers, progress=progress):
-            results.extend(part)
+            keep(part)
         return results
     from tiescreen.engine import require_spark
 
@@ -234,5 +250,5 @@ def screen_queries(
     walker = TieWalker(store)
     for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress):
         chunk = queries[block.start : block.start + len(block.scored)]
-        results.extend(finish_queries(store, walker, scorer, chunk, block.scored, threshold, limit))
+        keep(finish_queries(store, walker, scorer, chunk, block.scored, threshold, limit))
     return results

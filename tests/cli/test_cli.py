@@ -160,3 +160,22 @@ def test_demo_writes_the_report(tmp_path: Path) -> None:
     report = tmp_path / "out" / "report.html"
     assert f"report: {report}" in proc.stderr
     assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_jsonl_to_a_file_is_written_as_it_comes_and_whole(tmp_path: Path, peps: Path, attendees: Path) -> None:
+    to_stdout = run("screen", attendees, "--registry", peps, cwd=tmp_path)
+    to_file = run("screen", attendees, "--db", "tiescreen.duckdb", "-o", "out/results.jsonl", cwd=tmp_path)
+    assert to_stdout.returncode == to_file.returncode == 0, to_file.stderr
+    assert (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8") == to_stdout.stdout
+    assert not list((tmp_path / "out").glob("*.partial"))
+    assert "screened 4:" in to_file.stderr and "wrote out/results.jsonl" in to_file.stderr
+
+
+def test_an_interrupted_stream_leaves_no_output_file(tmp_path: Path) -> None:
+    from tiescreen.cli.common import output_stream
+
+    target = tmp_path / "results.jsonl"
+    with pytest.raises(KeyboardInterrupt), output_stream(str(target)) as out:
+        out.write('{"query": {"id": "q1"}}\n')
+        raise KeyboardInterrupt
+    assert not target.exists() and not list(tmp_path.iterdir())

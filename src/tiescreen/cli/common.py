@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -102,6 +103,30 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None]]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+@contextmanager
+def output_stream(output: str | None) -> Iterator[TextIO]:
+    """Standard output, or ``-o FILE`` written through ``FILE.partial`` and renamed when all
+    is written: an interrupted run never leaves a half-written FILE."""
+    if not output or output == "-":
+        yield sys.stdout
+        return
+    path = Path(output)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out = partial.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with out:
+            yield out
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    say(f"wrote {path}")
 
 
 def write_output(text: str, output: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from tiescreen.cli.common import (
@@ -9,6 +11,7 @@ from tiescreen.cli.common import (
     db_option,
     input_options,
     mapping_options,
+    output_stream,
     progress_bar,
     say,
     write_output,
@@ -116,7 +119,8 @@ def command(
     from functools import partial
     from pathlib import Path
 
-    from tiescreen.pipeline import screen, screen_article
+    from tiescreen.pipeline import screen, screen_article, summarise
+    from tiescreen.report.jsonl import JsonLinesWriter
     from tiescreen.store import DEFAULT_DB
 
     if bool(people) == bool(from_article):
@@ -131,7 +135,10 @@ def command(
         for problem in getattr(report, "problems", ())[:20]:
             say(f"  skipped {problem}")
 
-    with progress_bar("screening") as bar:
+    streamed = fmt == "jsonl" and not from_article  # written as it comes: a large batch in flat memory
+    with contextlib.ExitStack() as stack:
+        writer = JsonLinesWriter(stack.enter_context(output_stream(output))) if streamed else None
+        bar = stack.enter_context(progress_bar("screening"))
         result = run(
             registries,
             db=db,
@@ -146,13 +153,15 @@ def command(
             title=title,
             workers=workers,
             engine=engine,
+            sink=writer,
+        )
+        summary = (writer.summary or summarise([])) if writer is not None else result.summary()
+        say(
+            f"screened {summary['screened']}: {summary['tied']} with a tie, {summary['possible']} possible only, "
+            f"{summary['no_tie_found']} with no tie found in the sources screened"
         )
     result.stats_config = StatsConfig(base_rate=base_rate, precision=precision, recall=recall)
-    summary = result.summary()
-    say(
-        f"screened {summary['screened']}: {summary['tied']} with a tie, {summary['possible']} possible only, "
-        f"{summary['no_tie_found']} with no tie found in the sources screened"
-    )
-    write_output(render(result, fmt), output)
+    if writer is None:
+        write_output(render(result, fmt), output)
     if fail_on_match and summary["tied"]:
         raise SystemExit(3)

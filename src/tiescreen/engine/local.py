@@ -18,8 +18,10 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from multiprocessing.pool import AsyncResult
 
 from tiescreen.engine.finish import finish_queries
 from tiescreen.engine.groups import GroupService
@@ -36,8 +38,10 @@ CANDIDATES = 20
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
 CHUNK = 250  # queries a worker scores at a time
+IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker may wait seconds for rigour's groups)
 WALK = 5_000  # the most queries whose ties a worker walks at once
 MIN_PARALLEL = 400
+WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
 Pairs = list[tuple[PairScore, RegistryEntity]]
@@ -135,7 +139,7 @@ def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
     global _OPENED
     assert _JOB is not None and _JOB.path is not None
     if _OPENED is None:
-        store = open_store(_JOB.path, read_only=True)
+        store = open_store(_JOB.path, read_only=True, memory=WORKER_CACHE)
         _OPENED = (store, TieWalker(store))
     return _finish(_JOB, task[0], task[1], *_OPENED)
 
@@ -169,20 +173,37 @@ def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
 def _in_parallel(
     pool: multiprocessing.pool.Pool, total: int, workers: int, tick: Callable[[int], None]
 ) -> Iterator[list[PersonResult]]:
-    """Score in small chunks on every worker, then finish in blocks of up to WALK queries,
-    each block sent as soon as its chunks are scored; results in order."""
+    """Score in small chunks on every worker, and finish in blocks of up to WALK queries.
+
+    When there are more blocks than workers, each is sent as soon as its chunks are scored
+    (only a few chunks are handed out ahead, so its walk runs while the next block is
+    scored, and memory stays flat); results in order, as they come.
+    """
     walk = max(CHUNK, min(WALK, -(-total // workers)))
+    # With a block or less per worker, the walks wait for the last chunk and run side by side.
+    eager = total > walk * workers
+    chunks = iter(_bounds(total, CHUNK))
+    scoring: deque[AsyncResult[Numbered]] = deque()
+    walking: deque[AsyncResult[list[PersonResult]]] = deque()
     scored: Numbered = []
-    blocks: list[multiprocessing.pool.AsyncResult[list[PersonResult]]] = []
-    for part in pool.imap(_score_task, _bounds(total, CHUNK)):
-        scored.extend(part)
-        tick(min(len(scored), total - 1))
-        while len(scored) - len(blocks) * walk >= walk or (len(scored) == total and len(blocks) * walk < total):
-            start = len(blocks) * walk
-            blocks.append(pool.apply_async(_walk_task, ((start, scored[start : start + walk]),)))
-    del scored
-    for block in blocks:
-        yield block.get()
+    start = 0  # the first query not sent to a walk yet
+
+    def feed() -> None:
+        while len(scoring) < IN_FLIGHT * workers and (bounds := next(chunks, None)) is not None:
+            scoring.append(pool.apply_async(_score_task, (bounds,)))
+
+    feed()
+    while scoring:
+        scored.extend(scoring.popleft().get())
+        feed()
+        tick(min(start + len(scored), total - 1))
+        while (eager and len(scored) >= walk) or (not scoring and scored):
+            walking.append(pool.apply_async(_walk_task, ((start, scored[:walk]),)))
+            start, scored = start + len(scored[:walk]), scored[walk:]
+        while walking and walking[0].ready():
+            yield walking.popleft().get()
+    while walking:
+        yield walking.popleft().get()
 
 
 def screen_people(

@@ -22,18 +22,23 @@ class DuckDBBackend(Backend):
 
     name: ClassVar[str] = "duckdb"
 
-    def __init__(self, path: Path | str, read_only: bool = False, threads: int | None = None) -> None:
+    def __init__(
+        self, path: Path | str, read_only: bool = False, threads: int | None = None, memory: str | None = None
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.threads = threads
+        self.config: dict[str, str | bool | int | float | list[str]] = {}
+        if threads:
+            self.config["threads"] = threads
+        if memory:
+            self.config["memory_limit"] = memory
         if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = self._connect(read_only)
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
-        config: dict[str, str | bool | int | float | list[str]] = {"threads": self.threads} if self.threads else {}
         try:
-            return duckdb.connect(self.path, read_only=read_only, config=config)
+            return duckdb.connect(self.path, read_only=read_only, config=self.config)
         except duckdb.IOException as exc:
             text = str(exc).splitlines()[0]
             if "lock" in text.lower():
