@@ -77,9 +77,14 @@ def test_a_new_ingest_is_never_served_from_the_old_cache(tmp_path: Path) -> None
     assert after.records.entity(1) == expected.records.entity(1)
 
 
-def test_a_damaged_cache_is_read_from_the_store_and_rewritten(store_path: Path) -> None:
+def test_a_damaged_cache_is_read_from_the_store_and_rewritten(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with open_store(store_path, read_only=True) as store:
-        good = NameIndex.from_store(store)
+        NameIndex.from_store(store)  # writes the cache (and maps it)
+        monkeypatch.setenv("TIESCREEN_WARM_CACHE", "0")
+        good = NameIndex.from_store(store)  # read from the store: no mapping of the file damaged below
+        monkeypatch.delenv("TIESCREEN_WARM_CACHE")
         target = cache.cache_dir(store)
         assert target is not None
         (target / "hashes.npy").write_bytes(b"damaged")

@@ -66,7 +66,12 @@ class NameIndex:
             pending = pool.submit(store.scoring_records)
             vocab, postings, masks, years = store.name_index()
             loaded = ScoringRecords.from_parts(*pending.result())
-        cache.save(store, (vocab, postings, masks, years, loaded))
+        if cache.save(store, (vocab, postings, masks, years, loaded)) is not None:
+            # Map what was just written, as every later run will: the pages are the page
+            # cache's, shared with the workers, and the copies read from the store are freed.
+            written = cache.load(store)
+            if written is not None:
+                return cls(*written)
         return cls(vocab, postings, masks, years, loaded)
 
     def __len__(self) -> int:
