@@ -20,7 +20,7 @@ import numpy.typing as npt
 __all__ = ["KeyTable", "key_hash"]
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)  # recent keys: similar words share many; a batch meets millions
 def key_hash(key: str) -> int:
     """The lower 64 bits of the key's MD5, as DuckDB's ``md5_number_lower`` gives them."""
     return int.from_bytes(hashlib.md5(key.encode("utf-8"), usedforsecurity=False).digest()[8:], "little")
