@@ -179,3 +179,22 @@ def test_an_interrupted_stream_leaves_no_output_file(tmp_path: Path) -> None:
         out.write('{"query": {"id": "q1"}}\n')
         raise KeyboardInterrupt
     assert not target.exists() and not list(tmp_path.iterdir())
+
+
+def test_a_device_given_as_output_is_written_not_replaced(tmp_path: Path) -> None:
+    # `-o /dev/null` once made the rename replace the device with a regular file.
+    import stat
+
+    from tiescreen.cli.common import output_stream
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with output_stream(str(fifo)) as out:
+            out.write("line\n")
+        assert os.read(reader, 100) == b"line\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert not (tmp_path / "pipe.partial").exists()

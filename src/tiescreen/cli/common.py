@@ -113,6 +113,13 @@ def output_stream(output: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     path = Path(output)
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: written in place, never replaced
+        try:
+            with path.open("w", encoding="utf-8") as special:
+                yield special
+        except OSError as exc:
+            raise click.ClickException(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
     partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
