@@ -198,8 +198,9 @@ def _in_parallel(
         feed()
         tick(min(start + len(scored), total - 1))
         while (eager and len(scored) >= walk) or (not scoring and scored):
-            walking.append(pool.apply_async(_walk_task, ((start, scored[:walk]),)))
-            start, scored = start + len(scored[:walk]), scored[walk:]
+            block, scored = scored[:walk], scored[walk:]
+            walking.append(pool.apply_async(_walk_task, ((start, block),)))
+            start += len(block)
         while walking and walking[0].ready():
             yield walking.popleft().get()
     while walking:
@@ -229,12 +230,13 @@ def screen_people(
     """
     job = _Job(scorer, queries, name_index(store), threshold, candidates, limit)
     workers = workers or default_workers()
-    shown = [0]
+    shown = 0
 
     def tick(done: int) -> None:  # never backwards
-        shown[0] = max(shown[0], done)
+        nonlocal shown
+        shown = max(shown, done)
         if progress is not None:
-            progress(shown[0], len(queries))
+            progress(shown, len(queries))
 
     done = 0
     with contextlib.ExitStack() as stack:

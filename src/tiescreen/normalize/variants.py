@@ -37,7 +37,7 @@ def name_groups(word: str) -> frozenset[str]:
 
 
 # Where a worker process gets a word's groups instead of building rigour's tagger itself
-# (see :func:`ask_elsewhere`); None: here.
+# (see :func:`ask_elsewhere`); empty: here.
 _ELSEWHERE: list[Callable[[str], frozenset[str]]] = []
 
 

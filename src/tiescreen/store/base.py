@@ -50,26 +50,26 @@ class Backend(ABC):
 
     @final
     def query(self, step: str, sql: str, *params: Any) -> Rows:
-        with _named(self, step):
+        with named_step(self, step):
             return self._run(sql, params)
 
     @final
     def stream(self, step: str, sql: str, *params: Any, size: int = 100_000) -> Iterator[Rows]:
         """Run a query and yield its rows in batches."""
-        with _named(self, step):
+        with named_step(self, step):
             yield from self._stream(sql, params, size)
 
     @final
     def columns(self, step: str, sql: str, *params: Any) -> dict[str, Any]:
         """Run a query and return its columns as numpy arrays (for large numeric results)."""
-        with _named(self, step):
+        with named_step(self, step):
             return self._columns(sql, params)
 
     @final
     def insert(self, step: str, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        with _named(self, step):
+        with named_step(self, step):
             self._insert(table, columns, rows)
 
     @final
@@ -83,7 +83,7 @@ class Backend(ABC):
 
 
 @contextmanager
-def _named(backend: Backend, step: str) -> Iterator[None]:
+def named_step(backend: Backend, step: str) -> Iterator[None]:
     """Turn a database failure into one StoreError that names the backend and the step."""
     try:
         yield
@@ -104,7 +104,7 @@ class _Wrapped(AbstractContextManager[None]):
 
     def __exit__(self, *exc: Any) -> bool | None:
         assert self.inner is not None
-        with _named(self.backend, self.step):
+        with named_step(self.backend, self.step):
             return self.inner.__exit__(*exc)
 
 

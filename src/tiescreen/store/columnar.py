@@ -9,16 +9,14 @@ Only the embedded DuckDB store supports this.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from tiescreen.errors import StoreError, UnsupportedFeature
-from tiescreen.store.base import Backend
+from tiescreen.errors import UnsupportedFeature
+from tiescreen.store.base import Backend, named_step
 from tiescreen.store.duckdb import DuckDBBackend
 
 __all__ = ["fetch_arrow", "insert_arrow", "list_column", "number_column", "string_column"]
@@ -28,16 +26,6 @@ def _duckdb(db: Backend) -> DuckDBBackend:
     if not isinstance(db, DuckDBBackend):
         raise UnsupportedFeature(f"the {db.name} store cannot move columns in bulk")
     return db
-
-
-@contextmanager
-def _step(db: Backend, step: str) -> Iterator[None]:
-    try:
-        yield
-    except (StoreError, UnsupportedFeature):
-        raise
-    except Exception as exc:
-        raise StoreError(f"{db.name}: step {step!r} failed: {exc}") from exc
 
 
 def fetch_arrow(db: Backend, step: str, sql: str, *params: Any, own_cursor: bool = False) -> pa.Table:
@@ -50,7 +38,7 @@ def fetch_arrow(db: Backend, step: str, sql: str, *params: Any, own_cursor: bool
         >>> fetch_arrow(store.db, "load index", "SELECT h, id FROM key_index").num_rows  # doctest: +SKIP
     """
     con = _duckdb(db).con
-    with _step(db, step):
+    with named_step(db, step):
         if not own_cursor:
             return con.sql(sql, params=list(params) or None).to_arrow_table()
         with con.cursor() as cursor:
@@ -63,7 +51,7 @@ def insert_arrow(db: Backend, step: str, sql: str, table: pa.Table, *params: Any
     Runs on the store's own connection, so inside the caller's transaction.
     """
     con = _duckdb(db).con
-    with _step(db, step):
+    with named_step(db, step):
         con.register("_tiescreen_arrow", table)
         try:
             con.execute(sql, list(params)) if params else con.execute(sql)

@@ -22,23 +22,17 @@ class DuckDBBackend(Backend):
 
     name: ClassVar[str] = "duckdb"
 
-    def __init__(
-        self, path: Path | str, read_only: bool = False, threads: int | None = None, memory: str | None = None
-    ) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, memory: str | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self.config: dict[str, str | bool | int | float | list[str]] = {}
-        if threads:
-            self.config["threads"] = threads
-        if memory:
-            self.config["memory_limit"] = memory
+        self.config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": memory} if memory else {}
         if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = self._connect(read_only)
+        self.con = self._connect()
 
-    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
-            return duckdb.connect(self.path, read_only=read_only, config=self.config)
+            return duckdb.connect(self.path, read_only=self.read_only, config=self.config)
         except duckdb.IOException as exc:
             text = str(exc).splitlines()[0]
             if "lock" in text.lower():
@@ -108,4 +102,4 @@ class DuckDBBackend(Backend):
         try:
             yield self.path
         finally:
-            self.con = self._connect(self.read_only)
+            self.con = self._connect()

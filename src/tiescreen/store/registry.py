@@ -68,18 +68,15 @@ _ENTITY_COLS = ("id", "schema", "caption", "properties", "source", "record", "ur
 _STEPS = ("clear", "load", "merge", "graph", "name words", "vocabulary", "name index", "lookup indexes")
 
 
-def open_store(
-    path: Path | str | None = None, *, read_only: bool = False, threads: int | None = None, memory: str | None = None
-) -> RegistryStore:
+def open_store(path: Path | str | None = None, *, read_only: bool = False, memory: str | None = None) -> RegistryStore:
     """Open (and create, unless read-only) the embedded store at ``path``.
 
-    ``threads`` and ``memory`` (such as ``"500MB"``) cap what its queries use (default:
-    DuckDB's, a thread per core and most of the machine's memory for its cache).
+    ``memory`` (such as ``"500MB"``) caps DuckDB's cache (default: most of the machine's memory).
     """
     target = Path(path or DEFAULT_DB)
     if read_only and not target.exists():
         raise StoreError(f"{target}: no store here; run `tiescreen ingest` first or pass --registry")
-    return RegistryStore(DuckDBBackend(target, read_only=read_only, threads=threads, memory=memory))
+    return RegistryStore(DuckDBBackend(target, read_only=read_only, memory=memory))
 
 
 class RegistryStore:
