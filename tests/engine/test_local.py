@@ -90,3 +90,39 @@ def test_progress_counts_every_query_once(generated: tuple[Path, Path, Path], mo
     assert seen[-1] == (30, 30)
     assert all(total == 30 and 0 <= done <= 30 for done, total in seen)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)  # a bar never goes backwards
+
+
+def test_queries_set_aside_for_name_groups_are_scored_the_same(
+    tmp_path: Path, generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A slow server (rigour's tagger being built): workers set queries aside and score them again.
+    import time
+
+    from tiescreen.match import tokens
+    from tiescreen.normalize import variants
+
+    built: list[bool] = []
+
+    def slow_rigour(word: str) -> frozenset[str]:
+        with (tmp_path / "asked.txt").open("a", encoding="utf-8") as f:
+            f.write(word + "\n")
+        if not built:  # the tagger is built on the first question
+            time.sleep(1.0)
+            built.append(True)
+        return frozenset({f"name:{word.lower()[:3]}"})
+
+    db, queries, _ = generated
+    people = read_people(queries)[:120]
+    monkeypatch.setenv("TIESCREEN_NAME_VARIANTS", "1")
+    monkeypatch.setattr(variants, "rigour_groups", slow_rigour)
+    monkeypatch.setattr(tokens, "_table_decides", lambda *_: False)  # every given-name pair asks
+    tokens._similarity.cache_clear()
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(local, "CHUNK", 6)
+    with open_store(db, read_only=True) as store:
+        two = [r.to_dict() for r in screen_queries(store, people, workers=2)]
+        variants.ask_elsewhere(None)  # forget the answers cached here (none: the workers asked)
+        one = [r.to_dict() for r in screen_queries(store, people, workers=1)]
+    assert len((tmp_path / "asked.txt").read_text(encoding="utf-8").split()) > 10  # the server was asked
+    assert one == two
+    assert any(r["matches"] for r in one)

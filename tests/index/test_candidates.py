@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from tiescreen.index.candidates import GENERATE_CAP, PositionSet, WordHits, merge_hits, rank_candidates, word_weight
+from tiescreen.index.candidates import (
+    GENERATE_CAP,
+    SMALL_UNION,
+    PositionSet,
+    WordHits,
+    merge_hits,
+    rank_candidates,
+    word_weight,
+)
 
 
 def _set(pos: int, people: list[int], weight: float = 1.0, largest: int | None = None) -> PositionSet:
@@ -71,3 +79,80 @@ def test_an_exact_common_word_outweighs_a_rare_typo_neighbour() -> None:
 def test_limit_and_order_are_deterministic() -> None:
     sets = [_set(0, [9, 4, 7])]
     assert rank_candidates(sets, 1, 2).tolist() == [4, 7]
+
+
+def _naive_rank(sets: list[PositionSet], need: int, limit: int, year: int, years: dict[int, int]) -> list[int]:
+    """The ranking spelled out person by person (what the numpy version must equal)."""
+    live = [s for s in sets if s.total]
+    rare = [s for s in live if s.generates]
+    if rare:
+        pool = {int(p) for s in rare for h in s.hits for p in h.people}
+    else:
+        a, b = sorted(live, key=lambda s: (s.total, s.pos))[:2] if len(live) > 1 else (live[0], live[0])
+        pool = {int(p) for h in a.hits for p in h.people} & {int(p) for h in b.hits for p in h.people}
+    ranked = []
+    for person in pool:
+        score, count = 0.0, 0
+        for s in live:
+            weights = [h.weight for h in s.hits if person in set(h.people.tolist())]
+            score += max(weights, default=0.0)
+            count += bool(weights)
+        if year and years.get(person) == year:
+            score += 0.5
+        if count >= need:
+            ranked.append((-round(score, 9), person))
+    return [person for _, person in sorted(ranked)[:limit]]
+
+
+def test_ranking_equals_the_ranking_spelled_out() -> None:
+    rng = np.random.default_rng(7)
+    years = {p: 1950 + p % 40 for p in range(400)}
+    for _ in range(150):
+        sets = []
+        for pos in range(int(rng.integers(1, 4))):
+            hits = [
+                WordHits(
+                    np.unique(rng.integers(0, 400, int(rng.integers(0, 60)))), float(rng.choice([0.7, 1.0, 9.5, 10.2]))
+                )
+                for _ in range(int(rng.integers(1, 5)))
+            ]
+            common = bool(rng.integers(0, 3) == 0)
+            sizes = [len(h.people) for h in hits]
+            sets.append(PositionSet(pos, tuple(hits), GENERATE_CAP + 1 if common else max(sizes), sum(sizes)))
+        need, year = min(2, len(sets)), int(rng.choice([0, 1960]))
+        traits = _traits({}, years)
+        expected = _naive_rank(sets, need, 15, year, years) if any(s.total for s in sets) else []
+        assert rank_candidates(sets, need, 15, year=year, traits=traits).tolist() == expected
+
+
+def test_large_common_words_meet_where_both_do() -> None:
+    rng = np.random.default_rng(3)
+    given = [np.unique(rng.integers(0, 500_000, 50_000)) for _ in range(2)]
+    patronymic = [np.unique(rng.integers(0, 500_000, 40_000)) for _ in range(2)]
+    a = merge_hits(0, [WordHits(people, 10.0 + i) for i, people in enumerate(given)])
+    b = merge_hits(1, [WordHits(people, 9.0 + i) for i, people in enumerate(patronymic)])
+    found = rank_candidates([a, b], 2, 10**6)
+    both = set(np.concatenate(given).tolist()) & set(np.concatenate(patronymic).tolist())
+    assert a.total + b.total > SMALL_UNION
+    assert sorted(found.tolist()) == sorted(both)
+
+
+def test_a_word_of_many_registry_words_weighs_densely_as_it_would_sparsely() -> None:
+    rng = np.random.default_rng(5)
+    hits = [WordHits(np.unique(rng.integers(0, 3_000, 20)), float(rng.uniform(1, 11))) for _ in range(300)]
+    merged = merge_hits(0, hits)
+    candidates = np.arange(3_000)  # many candidates: the dense way (ranks wider than a byte)
+    weights, found = merged.weigh(candidates)
+    for person in (0, 17, 1_500, 2_999):
+        carried = [h.weight for h in hits if person in h.people]
+        assert weights[person] == max(carried, default=0.0)
+        assert found[person] == bool(carried)
+
+
+def test_person_numbers_beyond_32_bits_rank_as_small_ones() -> None:
+    base = 2**40
+    sets = [
+        merge_hits(0, [WordHits(np.asarray([base + 1, base + 5]), 9.0), WordHits(np.asarray([base + 5]), 10.0)]),
+        _set(1, [base + 1, base + 5, base + 9], weight=10.0),
+    ]
+    assert rank_candidates(sets, 2, 10).tolist() == [base + 5, base + 1]

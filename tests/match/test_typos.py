@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from tiescreen.match import DEFAULT_THRESHOLD, score_names
-from tiescreen.match.typos import abjad, east_slavic, skeleton, sound_key, syllabic, typo_similarity
+from tiescreen.match.typos import (
+    _SYLLABIC,
+    abjad,
+    east_slavic,
+    khmer,
+    skeleton,
+    sound_key,
+    syllabic,
+    typo_similarity,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +82,17 @@ def test_two_known_given_names_one_letter_apart_are_two_names() -> None:
     """Needs rigour's name groups (slow to load): Harry and Larry share none."""
     assert score_names("Harry Kane", "Larry Kane") < DEFAULT_THRESHOLD
     assert score_names("Mark Rute", "Mark Rutte") >= DEFAULT_THRESHOLD
+
+
+def test_no_letter_before_hangul_jamo_is_syllabic() -> None:
+    early = [chr(c) for c in range(0x1100) if chr(c).isalpha()]
+    assert not [ch for ch in early if unicodedata.name(ch, "").startswith(_SYLLABIC)]
+    assert syllabic("\u1100") and syllabic("習近平") and not syllabic("ивановъ")
+
+
+def _abjad_by_ranges(ch: str) -> bool:
+    return "\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb1d" <= ch <= "\ufeff" or khmer(ch)
+
+
+def test_abjad_pattern_covers_the_ranges_exactly() -> None:
+    assert not [c for c in range(0x10000) if abjad.__wrapped__(chr(c)) != _abjad_by_ranges(chr(c))]

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import string
 
-from tiescreen.normalize.names import parse_name, surname_gender_pair
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rigour.names.prefix import remove_person_prefixes
+
+from tiescreen.normalize.names import (
+    _latin_prefixes,
+    _split,
+    _split_any,
+    _without_prefixes,
+    parse_name,
+    surname_gender_pair,
+)
 from tiescreen.normalize.translit import keys_for
 
 
@@ -89,3 +102,36 @@ def test_a_title_before_one_word_is_noted(name: str, titled: bool) -> None:
 )  # fmt: skip
 def test_abd_al_is_written_abdul(name: str, words: list[str]) -> None:
     assert [t.text for t in parse_name(name).tokens] == words
+
+
+RUSSIAN_WORD = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"),
+    st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=1, max_size=10),
+)
+RUSSIAN_NAME = st.lists(
+    st.one_of(RUSSIAN_WORD, st.sampled_from(["Президент", "Депутат", "Мэр"])), min_size=1, max_size=5
+)
+
+
+@given(RUSSIAN_NAME)
+def test_plain_russian_names_split_as_the_general_rules_split_them(words: list[str]) -> None:
+    name = " ".join(words)
+    assert _split(name) == _split_any(name)
+
+
+@given(RUSSIAN_NAME)
+def test_russian_names_carry_none_of_rigours_titles(words: list[str]) -> None:
+    name = " ".join(words)
+    assert _without_prefixes(name) == (remove_person_prefixes(name) or name) == name
+
+
+def test_no_latin_letter_matches_a_russian_one_ignoring_case() -> None:
+    assert _latin_prefixes()  # what lets _without_prefixes skip rigour's titles for Russian names
+    letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    assert not [(x, y) for x in string.ascii_letters for y in letters if re.fullmatch(x, y, re.IGNORECASE)]
+
+
+def test_titles_still_leave_latin_names() -> None:
+    assert _without_prefixes("Mr. John Smith") == "John Smith"
+    assert [t.text for t in parse_name("Президент Путин Владимир").tokens] == ["Путин", "Владимир"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rigour.text.translit import ascii_text
 
 from tiescreen.normalize.spelling import SYSTEMS, transliterate
-from tiescreen.normalize.translit import keys_for, loose_keys, romanise
+from tiescreen.normalize.translit import _any_keys, keys_for, loose_keys, romanise
 
 SPELLINGS = {
     "щербаков": ["shcherbakov", "chtcherbakov", "schtscherbakow", "szczerbakow", "ščerbakov", "sjtsjerbakov"],
@@ -60,3 +63,27 @@ def test_han_kana_and_hangul_are_not_taken_for_cyrillic() -> None:
 def test_scripts_icu_cannot_romanise_still_get_letters() -> None:
     assert romanise("ហ៊ុន សែន").isascii() and "?" not in romanise("ហ៊ុន សែន")
     assert romanise("Щербаков") == "Shcherbakov"
+
+
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+RUSSIAN_WORDS = st.text(alphabet=RUSSIAN, min_size=1, max_size=14)
+
+
+def test_romanise_spells_every_short_russian_word_as_icu_does() -> None:
+    words = [a + b for a in RUSSIAN for b in ["", *RUSSIAN]]
+    assert [romanise(w) for w in words] == [ascii_text(w) for w in words]
+
+
+@given(RUSSIAN_WORDS)
+def test_romanise_spells_russian_words_as_icu_does(word: str) -> None:
+    assert romanise(word) == ascii_text(word)  # the table, not ICU, spells these
+
+
+@pytest.mark.parametrize("word", ["маяковский", "толстый", "ий", "ъий", "ийа", "щукин", "подъезд", "вьюн", "ёлкин"])
+def test_romanise_spells_russian_endings_as_icu_does(word: str) -> None:
+    assert romanise(word) == ascii_text(word)
+
+
+@given(RUSSIAN_WORDS)
+def test_keys_of_russian_words_take_the_general_path_result(word: str) -> None:
+    assert keys_for.__wrapped__(word) == _any_keys(word)

@@ -5,8 +5,21 @@ not classify."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tiescreen.ties.bodies import classify_body
+from tiescreen.ties.bodies import (
+    _BY_NAME,
+    _NUMBERED,
+    _PARTY,
+    _PRIVATE_FORM,
+    _RULING,
+    _STATE_FORM,
+    _YOUTH_WING,
+    _classify_text,
+    _fold,
+    classify_body,
+)
 
 REAL_BODIES = [
     # legislatures
@@ -182,3 +195,21 @@ def test_homoglyphs_and_case_do_not_hide_a_body():
     assert classify_body("Aдминистрация города").kind == "government"  # Latin A
     assert classify_body("").kind is None
     assert classify_body(None).kind is None
+
+
+_WORDS = ["совет", "депутатов", "россия", "россия-1", "гбу", "ооо", "№", "суд", "партия", "24", "1", "rt", "«почта»"]
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.integers(0, 400).map(str), max_size=6), st.sampled_from([(), ("gov",)]))
+def test_numbers_share_a_classification_only_where_they_change_nothing(
+    words: list[str], topics: tuple[str, ...]
+) -> None:
+    name = " ".join(words)
+    assert classify_body(name, topics) == _classify_text.__wrapped__(_fold(name), topics)
+
+
+def test_only_the_numbered_words_read_digits() -> None:
+    patterns = [p for p, _kind, _reason in _BY_NAME] + [_PRIVATE_FORM, _STATE_FORM, _YOUTH_WING, _RULING, _PARTY]
+    with_digits = {alt for p in patterns for alt in p.pattern.split("|") if any(c.isdigit() for c in alt)}
+    assert with_digits == set(_NUMBERED)
+    assert not any(mark in p.pattern for p in patterns for mark in (r"\d", r"\D", r"\W", "[^", "{", "."))

@@ -14,6 +14,7 @@ on the number of workers.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -24,7 +25,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
 
 from tiescreen.engine.finish import finish_queries
-from tiescreen.engine.groups import GroupService
+from tiescreen.engine.groups import GroupService, GroupsPending, deferring
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
@@ -46,6 +47,7 @@ NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may 
 Progress = Callable[[int, int], None]
 Pairs = list[tuple[PairScore, RegistryEntity]]
 Numbered = list[list[tuple[PairScore, int]]]  # per query: scored pairs and the person's number
+Deferred = list[list[tuple[PairScore, int]] | None]  # None: set aside until rigour's groups are ready
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,12 @@ class _Job:
     candidates: int
     matches: int = MATCHES
     path: str | None = None  # the store the workers open (screen_people)
+    near_misses: bool = False  # keep every near miss (screen_blocks), not only a region's
+
+    def floor(self, query: Query) -> float:
+        """The lowest score kept for ``query``: a near miss only when a region among the ties
+        may lift it (finishing drops the others unread)."""
+        return self.threshold - NEAR_MISS if self.near_misses or query.region else self.threshold
 
 
 def default_workers() -> int:
@@ -96,21 +104,22 @@ _OPENED: tuple[RegistryStore, TieWalker] | None = None
 
 def _score_range(job: _Job, bounds: tuple[int, int]) -> Numbered:
     """Candidates and their scores for queries ``bounds``, from the warm index alone."""
+    return [_score_one(job, query) for query in job.queries[bounds[0] : bounds[1]]]
+
+
+def _score_one(job: _Job, query: Query) -> list[tuple[PairScore, int]]:
     records = job.index.records
     assert records is not None
-    floor = job.threshold - NEAR_MISS
-    out: Numbered = []
-    for query in job.queries[bounds[0] : bounds[1]]:
-        kept = []
-        for no in job.index.candidates(plan_query(query.name, query.birth_date), job.candidates).tolist():
-            entity = records.entity(no)
-            if entity is None:
-                continue
-            pair = job.scorer.score(query, entity, floor=floor)
-            if pair.score >= floor:
-                kept.append((pair, no))
-        out.append(kept)
-    return out
+    kept = []
+    floor = job.floor(query)
+    for no in job.index.candidates(plan_query(query.name, query.birth_date), job.candidates).tolist():
+        entity = records.entity(no)
+        if entity is None:
+            continue
+        pair = job.scorer.score(query, entity, floor=floor)
+        if pair.score >= floor:
+            kept.append((pair, no))
+    return kept
 
 
 def _with_people(store: RegistryStore, scored: Numbered) -> list[Pairs]:
@@ -125,10 +134,44 @@ def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walke
     return finish_queries(store, walker, job.scorer, queries, _with_people(store, scored), job.threshold, job.matches)
 
 
-def _score_task(bounds: tuple[int, int]) -> Numbered:
-    """In a worker: score a chunk of queries (chunks are small, so the workers share them evenly)."""
+def _score_task(bounds: tuple[int, int]) -> Deferred:
+    """In a worker: score a chunk of queries (chunks are small, so the workers share them evenly).
+
+    A query that needs a word's name groups while rigour's tagger is still being built comes
+    back as None, to be sent again (:func:`_rescore_task`): the worker goes on meanwhile.
+    """
+    assert _JOB is not None
+    out: Deferred = []
+    with deferring():
+        for query in _JOB.queries[bounds[0] : bounds[1]]:
+            try:
+                out.append(_score_one(_JOB, query))
+            except GroupsPending:
+                out.append(None)
+    _settle()
+    return out
+
+
+def _score_waiting(bounds: tuple[int, int]) -> Numbered:
+    """In a worker: score a chunk of queries, waiting for name groups when they need them."""
     assert _JOB is not None
     return _score_range(_JOB, bounds)
+
+
+def _rescore_task(numbers: list[int]) -> Numbered:
+    """In a worker: score the queries set aside, waiting for their name groups."""
+    assert _JOB is not None
+    return [_score_one(_JOB, _JOB.queries[i]) for i in numbers]
+
+
+def _settle() -> None:
+    """After a task: exempt what survived it from garbage collection.
+
+    What survives is mostly the name caches, kept for the whole batch; left in the
+    collector's care, every full collection walks them again (about 9% of a worker's time
+    on a large batch). Objects frozen are still freed when no longer referenced.
+    """
+    gc.freeze()
 
 
 def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
@@ -141,7 +184,10 @@ def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
     if _OPENED is None:
         store = open_store(_JOB.path, read_only=True, memory=WORKER_CACHE)
         _OPENED = (store, TieWalker(store))
-    return _finish(_JOB, task[0], task[1], *_OPENED)
+    try:
+        return _finish(_JOB, task[0], task[1], *_OPENED)
+    finally:
+        _settle()
 
 
 def _bounds(total: int, size: int) -> list[tuple[int, int]]:
@@ -183,28 +229,46 @@ def _in_parallel(
     # With a block or less per worker, the walks wait for the last chunk and run side by side.
     eager = total > walk * workers
     chunks = iter(_bounds(total, CHUNK))
-    scoring: deque[AsyncResult[Numbered]] = deque()
+    scoring: deque[tuple[int, AsyncResult[Deferred]]] = deque()
+    again: list[tuple[list[int], AsyncResult[Numbered]]] = []  # queries set aside, sent again
     walking: deque[AsyncResult[list[PersonResult]]] = deque()
-    scored: Numbered = []
+    scored: Deferred = []
     start = 0  # the first query not sent to a walk yet
 
     def feed() -> None:
         while len(scoring) < IN_FLIGHT * workers and (bounds := next(chunks, None)) is not None:
-            scoring.append(pool.apply_async(_score_task, (bounds,)))
+            scoring.append((bounds[0], pool.apply_async(_score_task, (bounds,))))
+
+    def fill(upto: int) -> None:  # the second scores of the queries set aside before ``upto``
+        for numbers, result in [retry for retry in again if retry[0][0] < upto]:
+            again.remove((numbers, result))
+            for number, pairs in zip(numbers, result.get(), strict=True):
+                scored[number - start] = pairs
 
     feed()
     while scoring:
-        scored.extend(scoring.popleft().get())
+        first, result = scoring.popleft()
+        part = result.get()
+        if aside := [first + i for i, pairs in enumerate(part) if pairs is None]:
+            again.append((aside, pool.apply_async(_rescore_task, (aside,))))
+        scored.extend(part)
         feed()
         tick(min(start + len(scored), total - 1))
         while (eager and len(scored) >= walk) or (not scoring and scored):
-            block, scored = scored[:walk], scored[walk:]
+            fill(start + walk)
+            block, scored = _complete(scored[:walk]), scored[walk:]
             walking.append(pool.apply_async(_walk_task, ((start, block),)))
             start += len(block)
         while walking and walking[0].ready():
             yield walking.popleft().get()
     while walking:
         yield walking.popleft().get()
+
+
+def _complete(block: Deferred) -> Numbered:
+    done = [pairs for pairs in block if pairs is not None]
+    assert len(done) == len(block), "a query set aside was not scored again"
+    return done
 
 
 def screen_people(
@@ -275,12 +339,12 @@ def screen_blocks(
         One :class:`Block` per block of queries, in order, with the pairs scoring at least
         ``threshold - NEAR_MISS``.
     """
-    job = _Job(scorer, queries, name_index(store), threshold, limit)
+    job = _Job(scorer, queries, name_index(store), threshold, limit, near_misses=True)
     workers = workers or default_workers()
     bounds = _bounds(len(queries), CHUNK)
     if _parallel(workers, len(queries), min_parallel):
         with _forked(job, workers) as pool:
-            parts = pool.map(_score_task, bounds)
+            parts = pool.map(_score_waiting, bounds)
     else:
         parts = [_score_range(job, b) for b in bounds]
     scored = [pairs for part in parts for pairs in part]

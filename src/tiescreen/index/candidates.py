@@ -15,9 +15,12 @@ import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from tiescreen.index.runs import run_starts
 
 __all__ = [
     "GENERATE_CAP",
@@ -34,7 +37,7 @@ __all__ = [
 GENERATE_CAP = 5_000
 YEAR_BONUS = 0.5
 FUZZY = 0.8
-SEARCH_COST = 4  # a binary search per candidate and word costs about this many dense writes
+SEARCH_COST = 4  # a binary search per candidate and word costs about this many dense reads
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 Traits = Callable[[IntArray], tuple[IntArray, IntArray]]
@@ -80,37 +83,37 @@ class PositionSet:
         for h in self.hits:
             if not len(h.people):
                 continue
-            idx = np.minimum(np.searchsorted(h.people, candidates), len(h.people) - 1)
-            hit = h.people[idx] == candidates
-            best = np.where(hit, np.maximum(best, h.weight), best)
+            hit = h.people.take(np.searchsorted(h.people, candidates), mode="clip") == candidates
+            np.maximum(best, h.weight, out=best, where=hit)
             found |= hit
         return best, found
 
     def _weigh_dense(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
-        # Many candidates: write each word's weight at its people's numbers (the heaviest
-        # last, so it wins) and read the candidates back, instead of a search per word.
+        # Many candidates: mark them in a scratch array over all numbers, read each registry
+        # word's people's marks (one pass over its people, no search) and write the word's
+        # weight at the candidates found, the heaviest word last so it wins.
         size = max(_size([h.people for h in self.hits]), 1 + int(candidates.max(initial=-1)))
-        dense = _scratch(size)
+        marks = _marks(size)
+        marks[candidates] = True
         try:
+            best = np.zeros(len(candidates))
             for h in sorted(self.hits, key=lambda h: h.weight):
-                dense[h.people] = h.weight
-            best = dense[candidates]
+                best[np.searchsorted(candidates, h.people[marks[h.people]])] = h.weight
         finally:
-            for h in self.hits:
-                dense[h.people] = 0.0
+            marks[candidates] = False
         return best, best > 0
 
 
 _LOCAL = threading.local()
 
 
-def _scratch(size: int) -> FloatArray:
-    """A zeroed array of at least ``size`` floats, kept per thread (callers zero what they write)."""
-    dense: FloatArray | None = getattr(_LOCAL, "dense", None)
-    if dense is None or len(dense) < size:
-        dense = np.zeros(max(size, 1024))
-        _LOCAL.dense = dense
-    return dense
+def _marks(size: int) -> npt.NDArray[np.bool_]:
+    """A cleared mask of at least ``size`` numbers, kept per thread (callers clear what they set)."""
+    marks: npt.NDArray[np.bool_] | None = getattr(_LOCAL, "marks", None)
+    if marks is None or len(marks) < size:
+        marks = np.zeros(max(size, 1024), dtype=bool)
+        _LOCAL.marks = marks
+    return marks
 
 
 def word_weight(similarity: float, frequency: int) -> float:
@@ -134,7 +137,7 @@ def smallest_two(sets: Sequence[PositionSet]) -> list[PositionSet]:
     return sorted(sets, key=lambda s: (s.total, s.pos))[:2]
 
 
-SMALL_UNION = 4_096  # below this many numbers a sort is cheaper than a mask over everyone
+SMALL_UNION = 65_536  # below this many numbers a sort is cheaper than a mask over everyone
 
 
 def _mask(arrays: Sequence[IntArray], size: int) -> npt.NDArray[np.bool_]:
@@ -151,8 +154,8 @@ def _size(arrays: Sequence[IntArray]) -> int:
 def union(arrays: Sequence[IntArray]) -> IntArray:
     """The sorted union of sorted arrays of person numbers.
 
-    Large unions mark a boolean mask over the numbers instead of sorting: common words
-    carry tens of thousands of people each, and sorting them per query costs milliseconds.
+    A sort and a look at neighbours, not ``np.unique`` (which hashes, ten times slower here);
+    very large unions mark a boolean mask over the numbers instead, cheaper than sorting them.
     """
     arrays = [a for a in arrays if len(a)]
     if not arrays:
@@ -160,23 +163,82 @@ def union(arrays: Sequence[IntArray]) -> IntArray:
     if len(arrays) == 1:
         return arrays[0]
     if sum(len(a) for a in arrays) <= SMALL_UNION:
-        return np.unique(np.concatenate(arrays))
+        joined = np.concatenate(arrays).astype(np.int64, copy=False)
+        joined.sort()
+        return joined[run_starts(joined)]
     return np.flatnonzero(_mask(arrays, _size(arrays))).astype(np.int64)
 
 
 def _intersection(a: PositionSet, b: PositionSet) -> IntArray:
-    arrays_a = [h.people for h in a.hits]
-    arrays_b = [h.people for h in b.hits]
-    size = max(_size(arrays_a), _size(arrays_b))
-    both = _mask(arrays_a, size)
-    both &= _mask(arrays_b, size)
-    return np.flatnonzero(both).astype(np.int64)
+    small, large = sorted((a, b), key=lambda s: s.total)
+    if small.total + large.total <= SMALL_UNION:
+        few, many = sorted((small.people(), large.people()), key=len)
+        kept: IntArray = few[many.take(np.searchsorted(many, few), mode="clip") == few]
+        return kept
+    # Mark the smaller word's people, keep the larger word's marked ones: no mask over everyone.
+    marks = _marks(max(_size([h.people for h in a.hits]), _size([h.people for h in b.hits])))
+    try:
+        for h in small.hits:
+            marks[h.people] = True
+        return union([h.people[marks[h.people]] for h in large.hits])
+    finally:
+        for h in small.hits:
+            marks[h.people] = False
 
 
-def _generate(sets: list[PositionSet]) -> IntArray:
-    rare = [s for s in sets if s.generates]
-    if rare:
-        return union([h.people for s in rare for h in s.hits])
+@dataclass(frozen=True, slots=True)
+class _Generated:
+    """The people the rare positions point at, each rare position's weights for them, and their match count."""
+
+    people: IntArray
+    weights: FloatArray  # one row per rare position, in their order
+    count: IntArray
+
+
+def _generate_weighed(rare: Sequence[PositionSet]) -> _Generated:
+    """Unite and weigh the rare positions in one sort (their people are the candidates).
+
+    Each (person, registry word) becomes one number, ordered by person, then position, then
+    the word's weight: the last of each (person, position) run holds that position's best weight.
+    """
+    ordered = [sorted((h for h in s.hits if len(h.people)), key=lambda h: h.weight) for s in rare]
+    width = max(map(len, ordered))  # a registry word's code: its position * width + its rank there
+    span = len(rare) * width
+    keys, weights = _sorted_keys(ordered, width, span)
+    pairs = keys // width  # person * len(rare) + position
+    last = np.empty(len(keys), dtype=bool)
+    last[-1:] = True
+    np.not_equal(pairs[1:], pairs[:-1], out=last[:-1])
+    keys = keys[last]
+    people = keys // span
+    first = run_starts(people)
+    row = np.cumsum(first) - 1
+    size = int(row[-1]) + 1
+    codes = keys - people * span
+    table = np.zeros(len(rare) * size)
+    table[codes // width * size + row] = weights[codes]
+    return _Generated(people[first].astype(np.int64), table.reshape(len(rare), size), np.bincount(row, minlength=size))
+
+
+def _sorted_keys(
+    ordered: list[list[WordHits]], width: int, span: int
+) -> tuple[npt.NDArray[np.signedinteger[Any]], FloatArray]:
+    """``person * span + code`` of every person of every registry word, sorted; the weight of each code."""
+    codes = [j * width + rank for j, hits in enumerate(ordered) for rank in range(len(hits))]
+    weights = np.zeros(span)
+    weights[codes] = [h.weight for hits in ordered for h in hits]
+    everyone = [h.people for hits in ordered for h in hits]
+    # 32-bit numbers when they fit: half the memory to sort, and sorted twice as fast.
+    top = (1 + max(int(people[-1]) for people in everyone)) * span
+    kind = np.int32 if top <= np.iinfo(np.int32).max else np.int64
+    keys: npt.NDArray[np.signedinteger[Any]] = np.concatenate(everyone, dtype=kind, casting="same_kind")
+    keys *= span
+    keys += np.repeat(np.array(codes, dtype=kind), [len(people) for people in everyone])
+    keys.sort()
+    return keys, weights
+
+
+def _common_candidates(sets: list[PositionSet]) -> IntArray:
     if len(sets) == 1:
         return sets[0].people()
     a, b = smallest_two(sets)
@@ -209,20 +271,44 @@ def rank_candidates(
     sets = [s for s in sets if s.total]
     if not sets:
         return np.empty(0, dtype=np.int64)
-    candidates = _generate(list(sets))
+    rare = [s for s in sets if s.generates]
+    generated = _generate_weighed(rare) if rare else None
+    candidates = generated.people if generated else _common_candidates(sets)
+    score, count = _weigh_all(sets, candidates, generated)
+    keep = count >= need
+    candidates, score = candidates[keep], score[keep]
+    if traits is not None and (initials or year) and len(candidates):
+        masks, years = traits(candidates)  # of the people kept so far only: a gather per person
+        if year:
+            score += np.where(years == year, YEAR_BONUS, 0.0)
+        if initials:
+            agree = (masks & initials) == initials
+            candidates, score = candidates[agree], score[agree]
+    return _best(candidates, score, limit)
+
+
+def _weigh_all(
+    sets: list[PositionSet], candidates: IntArray, generated: _Generated | None
+) -> tuple[FloatArray, IntArray]:
+    """Each candidate's summed weight over the positions and how many positions it matches."""
     score = np.zeros(len(candidates))
-    count = np.zeros(len(candidates), dtype=np.int64)
-    for s in sets:
+    count = generated.count.copy() if generated else np.zeros(len(candidates), dtype=np.int64)
+    rows = iter(generated.weights if generated else ())
+    for s in sets:  # summed in this order, so scores are the same floats whichever way they are found
+        if s.generates:
+            score += next(rows)
+            continue
         weights, hit = s.weigh(candidates)
         score += weights
         count += hit
-    keep = count >= need
-    if traits is not None and (initials or year):
-        masks, years = traits(candidates)
-        if initials:
-            keep &= (masks & initials) == initials
-        if year:
-            score += np.where(years == year, YEAR_BONUS, 0.0)
-    candidates, score = candidates[keep], score[keep]
-    order = np.lexsort((candidates, -np.round(score, 9)))[:limit]
-    return candidates[order]
+    return score, count
+
+
+def _best(candidates: IntArray, score: FloatArray, limit: int) -> IntArray:
+    """The ``limit`` candidates of the highest scores (to 9 decimals), the lower number first on a tie."""
+    rank = -np.round(score, 9)
+    if 0 < limit < len(rank) // 4:  # sort only the best (with every tie at the cut: the same order)
+        near = rank <= np.partition(rank, limit - 1)[limit - 1]
+        candidates, rank = candidates[near], rank[near]
+    chosen: IntArray = candidates[np.lexsort((candidates, rank))[:limit]]
+    return chosen

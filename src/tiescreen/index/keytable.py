@@ -4,26 +4,35 @@ A registry of a million people has about a hundred thousand distinct name words 
 million (key, word) pairs: as a Python dictionary that is gigabytes and most of a minute
 to load. Here each key is its MD5's lower 64 bits (the store computes the same number with
 DuckDB's ``md5_number_lower``), kept sorted beside the number of its word, so loading is a
-few numpy arrays and a look-up is a binary search. Two keys that share a hash (about one
-pair in 10^10 here) would only add a candidate word, which the scorer then judges.
+few numpy arrays; a look-up reads, for each key, the few hashes that share its top bits
+(where they start is worked out once, at load). Two keys that share a hash (about one pair
+in 10^10 here) would only add a candidate word, which the scorer then judges.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["KeyTable", "key_hash"]
+from tiescreen.index.runs import run_starts
+
+__all__ = ["KeyTable", "key_hash", "key_hashes"]
+
+_md5: Callable[[bytes], Any]
+try:  # CPython's own MD5: a third of hashlib's time on short keys (no OpenSSL context per call)
+    from _md5 import md5 as _md5  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - other Pythons
+    _md5 = partial(hashlib.md5, usedforsecurity=False)
 
 
-@lru_cache(maxsize=100_000)  # recent keys: similar words share many; a batch meets millions
 def key_hash(key: str) -> int:
     """The lower 64 bits of the key's MD5, as DuckDB's ``md5_number_lower`` gives them."""
-    return int.from_bytes(hashlib.md5(key.encode("utf-8"), usedforsecurity=False).digest()[8:], "little")
+    return int.from_bytes(_md5(key.encode("utf-8")).digest()[8:], "little")
 
 
 class KeyTable:
@@ -34,6 +43,11 @@ class KeyTable:
         self.hashes = hashes if order is None else hashes[order]
         self.word_ids = word_ids if order is None else word_ids[order]
         self.words = list(words)
+        # Where each run of hashes sharing their top bits starts (eight to sixteen hashes a run): a
+        # look-up reads one short run instead of a binary search over megabytes of hashes.
+        self._shift = np.uint64(64 - max(1, len(self.hashes).bit_length() - 4))
+        tops = np.arange(1 << (64 - int(self._shift)), dtype=np.uint64) << self._shift
+        self._runs = np.append(np.searchsorted(self.hashes, tops), len(self.hashes)).astype(np.int64)
 
     @classmethod
     def from_pairs(cls, pairs: Sequence[tuple[str, str]]) -> KeyTable:
@@ -51,16 +65,19 @@ class KeyTable:
         """The registry words any of ``keys`` points at (each once, in word-number order)."""
         if not keys or not len(self.hashes):
             return []
-        # Sorted needles walk the table in one direction (a word has about 90 keys).
-        wanted = np.unique(np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys)))
-        lo = np.searchsorted(self.hashes, wanted, side="left")
-        hi = np.searchsorted(self.hashes, wanted, side="right")
-        hit = hi > lo
-        if not hit.any():
-            return []
-        lo, hi = lo[hit], hi[hit]
-        if int((hi - lo).max()) == 1:
-            ids = self.word_ids[lo]
-        else:
-            ids = np.concatenate([self.word_ids[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])
-        return [self.words[i] for i in np.unique(ids).tolist()]
+        wanted = key_hashes(keys)
+        top = (wanted >> self._shift).astype(np.intp)
+        starts = self._runs[top]
+        lengths = self._runs[top + 1] - starts
+        # Every place of every run, end to end, kept where the hash is the key's.
+        ends = np.cumsum(lengths)
+        places = np.arange(int(ends[-1])) + np.repeat(starts - ends + lengths, lengths)
+        ids = self.word_ids[places[self.hashes[places] == np.repeat(wanted, lengths)]]
+        ids.sort()
+        return [self.words[i] for i in ids[run_starts(ids)].tolist()]
+
+
+def key_hashes(keys: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """:func:`key_hash` of many keys at once (the digests' upper halves read as one array)."""
+    digests = b"".join([_md5(k.encode("utf-8")).digest() for k in keys])
+    return np.frombuffer(digests, dtype="<u8")[1::2].astype(np.uint64)

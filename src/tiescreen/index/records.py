@@ -25,15 +25,19 @@ VALUE = "\x1e"  # between the values of one property
 
 
 def parse_record(no: int, text: str) -> RegistryEntity:
-    """A person entity carrying only the scored properties (its id is ``#<no>``)."""
+    """A person entity carrying only the scored properties (its id is ``#<no>``), blank values dropped."""
     fields = text.split(FIELD, len(SCORING_PROPS))
-    props = {
-        prop: values
-        for prop, field in zip(SCORING_PROPS, fields, strict=False)
-        if field and (values := tuple(v for v in field.split(VALUE) if v.strip()))
-    }
+    props: dict[str, tuple[str, ...]] = {}
+    for prop, field in zip(SCORING_PROPS, fields, strict=False):
+        if not field:
+            continue
+        if VALUE not in field:  # most properties hold one value: no split, no generator
+            if not field.isspace():
+                props[prop] = (field,)
+        elif values := tuple(v for v in field.split(VALUE) if v.strip()):
+            props[prop] = values
     caption = fields[-1] if len(fields) > len(SCORING_PROPS) else ""
-    return RegistryEntity(f"#{no}", "Person", caption or next(iter(props.get("name", ())), ""), props)
+    return RegistryEntity(f"#{no}", "Person", caption or (props["name"][0] if "name" in props else ""), props)
 
 
 class ScoringRecords:

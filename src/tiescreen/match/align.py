@@ -104,7 +104,7 @@ def _exact(a: Sequence[NameToken], b: Sequence[NameToken]) -> tuple[list[TokenPa
     used_b: set[int] = set()
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if j in used_b or not (x.norm == y.norm or x.key_set & y.key_set):
+            if j in used_b or (x.norm != y.norm and x.key_set.isdisjoint(y.key_set)):
                 continue
             if x.norm != y.norm and syllabic(x.norm) and syllabic(y.norm):
                 continue  # 高石 and 高市 share a romanisation, not a name
@@ -256,9 +256,11 @@ Words = tuple[NameToken, ...]
 def _join_split(x: ParsedName, y: ParsedName) -> Words:
     """``x``'s words, with runs of two or three that are one word of ``y`` written apart joined
     (Patr ushev, Plat Ono Vich, Mohammad Hasni = MohammadHasni)."""
-    hits = sorted((r for r in x.runs if r[2] in y.wholes), key=lambda r: (r[0], -r[1]))
+    wholes = y.wholes
+    hits = [r for r in x.runs if r[2] in wholes] if wholes else []
     if not hits:
         return x.full
+    hits.sort(key=lambda r: (r[0], -r[1]))
     norms = {t.norm for t in x.full}
     whole = {t.norm.replace("-", ""): t for t in y.full}
     joined: list[NameToken] = []
@@ -329,6 +331,10 @@ def compare_names(a: ParsedName, b: ParsedName) -> NameComparison:
 
     The pairs of the result have ``a``'s words on the left.
     """
-    if (a.original, [t.norm for t in a.tokens]) <= (b.original, [t.norm for t in b.tokens]):
+    if a.original != b.original:  # the order of (original, norms) without building the norms
+        first = a.original < b.original
+    else:
+        first = [t.norm for t in a.tokens] <= [t.norm for t in b.tokens]
+    if first:
         return _compare(a, b)
     return _compare(b, a).flipped()

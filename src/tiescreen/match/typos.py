@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from rigour.text import metaphone
 
+from tiescreen.normalize.text import is_russian
 from tiescreen.normalize.translit import romanise
 
 __all__ = ["abjad", "east_slavic", "khmer", "latin_form", "skeleton", "sound_key", "syllabic", "typo_similarity"]
@@ -32,13 +33,14 @@ _SLAVIC_ENDING = re.compile(
     r"(?:[oe]vy?|[oe]ff|[oe]w|yov|(?<![aeiou])[iy]na?|[oe]va|sk(?:y|ii?|iy|aya|aja|a)|vi[cč]h?|vna|enko|[cč]?uk)$"
 )
 _SYLLABIC = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ")
+_FIRST_SYLLABIC = "\u1100"  # no letter before Hangul Jamo has such a name (tests/match/test_typos.py)
 
 
 @lru_cache(maxsize=200_000)
 def syllabic(word: str) -> bool:
     """True for a word written in Han, kana or Hangul, where a character is a syllable."""
     for ch in word:
-        if ch.isalpha() and not ch.isascii():
+        if ch.isalpha() and ch >= _FIRST_SYLLABIC:
             name = unicodedata.name(ch, "")
             if name.startswith(_SYLLABIC):
                 return True
@@ -61,6 +63,8 @@ def east_slavic(word: str) -> bool:
     >>> east_slavic("путин"), east_slavic("Sechin"), east_slavic("тұқаев"), east_slavic("scholz")
     (True, True, False, False)
     """
+    if is_russian(word):
+        return True
     letters = [ch for ch in word.lower() if ch.isalpha()]
     if not letters:
         return False
@@ -70,16 +74,15 @@ def east_slavic(word: str) -> bool:
 
 
 _SKELETON_FOLD = str.maketrans("pvzcqgx", "bfskkjk")
+# Arabic, Hebrew, their presentation forms, and Khmer.
+_ABJAD = re.compile("[\u0590-\u06ff\u0750-\u077f\ufb1d-\ufeff\u1780-\u17ff]")
 
 
 @lru_cache(maxsize=200_000)
 def abjad(word: str) -> bool:
     """True for a word in Arabic or Hebrew script, which leave short vowels unwritten, or in Khmer,
     whose inherent vowels its romanisation leaves out (ពត is "pt" for Pot)."""
-    return any(
-        "\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb1d" <= ch <= "\ufeff" or khmer(ch)
-        for ch in word
-    )
+    return _ABJAD.search(word) is not None
 
 
 def khmer(text: str) -> bool:

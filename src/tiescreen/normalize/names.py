@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rigour._core import person_name_prefixes_list
 from rigour.names.prefix import remove_person_prefixes
 
 from tiescreen.normalize.given_names import lookup
@@ -41,6 +42,8 @@ _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")  # SergeiL
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?")  # "O.V.", "А.Б.В."
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_START = re.compile("[а-яёА-ЯЁ]")  # no Latin letter matches these, even ignoring case
+_RUSSIAN_NAME = re.compile("[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)*")  # Шигина Олеся Владимировна
 _DIGIT = re.compile(r"\d")
 _PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC|vitS|vits)$|(?:vna|iXna|iSna|ihna)$")
 # Arabic (and Malay) markers written before the father's name: Abdullah bin Omar, Habib ben Mohamed.
@@ -163,7 +166,17 @@ def _abdul(match: re.Match[str]) -> str:
 
 def _split(text: str) -> tuple[list[str], int | None]:
     """Words of a name and the index where a comma ended the surname part (if any)."""
-    text = _ABD_AL.sub(_abdul, _PAREN.sub(" ", text))
+    if _RUSSIAN_NAME.fullmatch(text):  # a plain Russian name: of _split_any's rules only titles apply
+        return [w for w in text.split(" ") if w.lower() not in _DROP_WORDS], None
+    return _split_any(text)
+
+
+def _split_any(text: str) -> tuple[list[str], int | None]:
+    """:func:`_split` for any text: brackets, Abd al-, commas, initials, run-together words."""
+    if "(" in text or "[" in text:  # the checks skip a regex scan that most names do not need
+        text = _PAREN.sub(" ", text)
+    if "abd" in text.lower():  # _ABD_AL's letters match ASCII a, b, d alone, in either case
+        text = _ABD_AL.sub(_abdul, text)
     comma_at: int | None = None
     if "," in text:
         head, _, tail = text.partition(",")
@@ -179,10 +192,13 @@ def _split(text: str) -> tuple[list[str], int | None]:
         raw = raw.strip(".-'\"«»“”()")
         if not raw or raw.lower() in _DROP_WORDS:
             continue
-        if _INITIALS.fullmatch(raw + ("" if raw.endswith(".") else ".")):
+        if "." in raw and _INITIALS.fullmatch(raw + ("" if raw.endswith(".") else ".")):
             words.extend(ch for ch in raw if ch.isalpha())
             continue
-        words.extend(w for w in _CAMEL.split(raw) if w)
+        if raw[1:].islower():  # no capital after the first letter: nothing for _CAMEL to split
+            words.append(raw)
+        else:
+            words.extend(w for w in _CAMEL.split(raw) if w)
     return words, comma_at
 
 
@@ -210,7 +226,7 @@ def parse_name(name: str) -> ParsedName:
     (['surname', 'given', 'patronymic'], 'f')
     """
     cleaned = clean_text(cap_name(name))
-    stripped = remove_person_prefixes(cleaned) or cleaned
+    stripped = _without_prefixes(cleaned)
     words, comma_at = _split(stripped)
     del words[MAX_NAME_WORDS:]  # "a,b,c,..." splits into more words than spaces
     words = [w for w in map(_word, words) if w]
@@ -225,14 +241,29 @@ def parse_name(name: str) -> ParsedName:
         elif _is_patronymic(norm):
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
-    tokens = tuple(_token(w, r) for w, r in zip(words, roles, strict=True) if r != "marker")
+    tokens = tuple([_token(w, r) for w, r in zip(words, roles, strict=True) if r != "marker"])
     script = "cyrillic" if _CYRILLIC.search(cleaned) else "latin"
-    full = tuple(t for t in tokens if t.role != "initial")
-    initials = tuple(t for t in tokens if t.role == "initial")
-    runs = frozenset((i, n, "".join(t.norm for t in full[i : i + n])) for n in (2, 3) for i in range(len(full) - n + 1))
-    wholes = frozenset(t.norm.replace("-", "") for t in full if len(t.norm) > 4)
+    initials = tuple([t for t in tokens if t.role == "initial"])
+    full = tuple([t for t in tokens if t.role != "initial"]) if initials else tokens
+    full_norms = [t.norm for t in full]
+    runs = frozenset([(i, n, "".join(full_norms[i : i + n])) for n in (2, 3) for i in range(len(full) - n + 1)])
+    wholes = frozenset([norm.replace("-", "") for norm in full_norms if len(norm) > 4])
     notes = ("titled",) if len(full) == 1 and not initials and _titled(cleaned, stripped) else ()
     return ParsedName(cleaned, tokens, turkic or _gender(tokens), script, notes, full, initials, runs, wholes)
+
+
+@lru_cache(maxsize=1)
+def _latin_prefixes() -> bool:
+    """True when every title rigour strips starts with a Latin letter (Mr., Dr., His Excellency)."""
+    return all(p[:1].isascii() and p[:1].isalpha() for p in person_name_prefixes_list())
+
+
+def _without_prefixes(cleaned: str) -> str:
+    """The name without the titles before it; a name that starts with a Russian letter has none
+    of rigour's (Latin) titles, which spares their long regular expression."""
+    if _RUSSIAN_START.match(cleaned) and _latin_prefixes():
+        return cleaned
+    return remove_person_prefixes(cleaned) or cleaned
 
 
 def _titled(cleaned: str, stripped: str) -> bool:
@@ -382,7 +413,7 @@ def surname_gender_pair(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.endswith("ska") and y.endswith("ski") and _same_stem(x[:-3], y[:-3]):
             return True
-        if x.endswith("a") and re.search(r"(?:ov|ev|in|n)$", y) and _same_stem(x[:-1], y):
+        if x.endswith("a") and y.endswith(("ov", "ev", "n")) and _same_stem(x[:-1], y):  # -ov, -ev, -in, -n
             return True
         if x.endswith("ta") and y.endswith("to") and x[:-2] == y[:-2]:  # Толстая/Толстой
             return True

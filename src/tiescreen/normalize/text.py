@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean_text", "fold_homoglyphs", "fold_text", "script_of"]
+__all__ = ["clean_text", "fold_homoglyphs", "fold_text", "is_russian", "script_of"]
 
 # Invisible or formatting characters that change nothing a reader sees.
 _INVISIBLE = dict.fromkeys(
@@ -26,6 +26,8 @@ _INVISIBLE = dict.fromkeys(
 )
 _DASHES = dict.fromkeys([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D], "-")
 _QUOTES = dict.fromkeys([0x2018, 0x2019, 0x201B, 0x02BC, 0x02B9, 0x0060, 0x00B4], "'")
+# The three tables apply in one pass (their keys are distinct and no value is a key).
+_REPLACE = {**_INVISIBLE, **_DASHES, **_QUOTES}
 _SPACES = re.compile(r"\s+")
 
 # Letters that look the same in Latin and Cyrillic (upper and lower case).
@@ -38,14 +40,46 @@ _CYR_TO_LAT = str.maketrans(
     "aAeEoOpPcCxXyBHKMTiIjJsS",
 )
 _LAT_LOOKALIKE = set("aAeEoOpPcCxXyBHKMTiIjJsS")
-# Text made only of these (printable ASCII but the backtick, and the Cyrillic letters) is
-# unchanged by every step of clean_text except the spacing: the fast path most names take.
+# Text made only of these (printable ASCII but the backtick, the Cyrillic letters, and the
+# guillemets of Russian names) is unchanged by every step of clean_text except the spacing:
+# the fast path most names take.
 _PLAIN = frozenset(
     [chr(c) for c in range(0x20, 0x7F) if chr(c) != "`"]
     + [chr(c) for c in range(0x0400, 0x0530) if unicodedata.category(chr(c)).startswith("L")]
+    + ["«", "»"]
 )
+
+
+def _not_in(chars: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds a character outside ``chars`` (a regex scan of a name is about five
+    times faster than a set test of its letters)."""
+    codes = sorted(map(ord, chars))
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return re.compile("[^" + "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in spans) + "]")
+
+
+_NOT_PLAIN = _not_in(_PLAIN)
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 _CYR_LOOKALIKE = set("аАеЕоОрРсСхХуВНКМТіІјЈѕЅ")
+
+
+_RUSSIAN_WORD = re.compile("[а-яё]+")
+_RUSSIAN_ANY_CASE = re.compile("[а-яёА-ЯЁ]+")
+
+
+def is_russian(word: str) -> bool:
+    """True for a word of lower-case Russian letters alone, as most registry words are once
+    folded: the fast paths of the word functions (one regex match, no per-letter Python).
+
+    >>> is_russian("шигина"), is_russian("Шигина"), is_russian("тас-оол"), is_russian("iryna")
+    (True, False, False, False)
+    """
+    return _RUSSIAN_WORD.fullmatch(word) is not None
 
 
 def script_of(ch: str) -> str:
@@ -70,14 +104,24 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    if _PLAIN.issuperset(text):
+    if not _NOT_PLAIN.search(text):
         return " ".join(text.split())
-    return _clean_any(text)
+    normalized = _normalize(text)
+    if not _NOT_PLAIN.search(normalized):  # "№", dashes, quotes: plain once normalized
+        return " ".join(normalized.split())
+    return _clean_normalized(normalized)
 
 
 def _clean_any(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_INVISIBLE).translate(_DASHES).translate(_QUOTES)
+    """The general path of :func:`clean_text` (no shortcut)."""
+    return _clean_normalized(_normalize(text))
+
+
+def _normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_REPLACE)
+
+
+def _clean_normalized(text: str) -> str:
     # Drop control characters (incl. NUL) and lone combining marks that start a word.
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     # Compose again: a removed character may have stood between a letter and its mark.
@@ -112,8 +156,11 @@ def fold_homoglyphs(word: str) -> str:
     cyr_strict = sum(1 for ch in word if script_of(ch) == "cyrillic" and ch not in _CYR_LOOKALIKE)
     lat_strict = sum(1 for ch in word if script_of(ch) == "latin" and ch not in _LAT_LOOKALIKE)
     if cyr_strict > lat_strict or (cyr_strict == lat_strict and cyr >= lat):
-        return word.translate(_LAT_TO_CYR)
-    return word.translate(_CYR_TO_LAT)
+        folded = word.translate(_LAT_TO_CYR)
+    else:
+        folded = word.translate(_CYR_TO_LAT)
+    # A mark after a letter that changed script may now compose with it (Cyrillic О + grave: ò).
+    return unicodedata.normalize("NFC", folded)
 
 
 @lru_cache(maxsize=262_144)
@@ -122,6 +169,13 @@ def fold_text(text: str) -> str:
 
     Idempotent: ``fold_text(fold_text(s)) == fold_text(s)``.
     """
+    if _RUSSIAN_ANY_CASE.fullmatch(text):  # one Russian word, like most: what _fold_any gives it
+        return text.lower().replace("ё", "е")
+    return _fold_any(text)
+
+
+def _fold_any(text: str) -> str:
+    """:func:`fold_text` of any text."""
     # Case first: the look-alike tables are lower and upper case, but "Y" has no twin while
     # "y" has, so folding homoglyphs before casefolding would not be idempotent.
     # ё again after cleaning: "е" + U+0308 composes (NFC) back into "ё".

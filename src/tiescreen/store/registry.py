@@ -285,8 +285,8 @@ class RegistryStore:
         wanted = sorted(set(ids))
         found: dict[str, RegistryEntity] = {}
         for batch in chunks(wanted, READ_BATCH):
-            for row in self._select_in("read entities", "id", list(batch)):
-                found[row[0]] = _entity_from_row(row[:-1])
+            rows = self._select_in("read entities", "id", list(batch))
+            found.update((e.id, e) for e, _no in _entities_from_rows(rows))
         return found
 
     def people(self, numbers: Iterable[int]) -> dict[int, RegistryEntity]:
@@ -294,8 +294,8 @@ class RegistryStore:
         wanted = sorted({int(n) for n in numbers})
         found: dict[int, RegistryEntity] = {}
         for batch in chunks(wanted, READ_BATCH):
-            for row in self._select_in("read people", "no", list(batch)):
-                found[int(row[-1])] = _entity_from_row(row[:-1])
+            rows = self._select_in("read people", "no", list(batch))
+            found.update((int(no), e) for e, no in _entities_from_rows(rows))
         return found
 
     def _select_in(self, step: str, column: str, values: list[Any]) -> list[tuple[Any, ...]]:
@@ -425,15 +425,39 @@ def _common_schema(a: str, b: str) -> str:
 
 
 def _values(raw: Any) -> tuple[str, ...]:
-    if isinstance(raw, list) and all(type(v) is str and v and not v[0].isspace() for v in raw):
-        return tuple(raw)  # the common case, as FtM writes it: non-blank strings
+    if type(raw) is list:  # the common case, as FtM writes it: non-blank strings, most often one
+        if len(raw) == 1:
+            if type(first := raw[0]) is str and first and not first[0].isspace():
+                return (first,)
+        elif all(type(v) is str and v and not v[0].isspace() for v in raw):
+            return tuple(raw)
     items = raw if isinstance(raw, list) else [raw]
     return tuple(str(v) for v in items if isinstance(v, str | int | float) and str(v).strip())
 
 
 def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
-    entity_id, schema, caption, props, source, record, url, digest, loaded = row
-    data = json.loads(props) if props else {}
+    props = row[3]
+    return _entity(row, json.loads(props) if props else {})
+
+
+def _entities_from_rows(rows: Sequence[Sequence[Any]]) -> list[tuple[RegistryEntity, Any]]:
+    """``(entity, no)`` for rows of ``_ENTITY_COLS`` and ``no``."""
+    return [(_entity(row, data), row[-1]) for row, data in zip(rows, _decode_all([r[3] for r in rows]), strict=True)]
+
+
+def _decode_all(texts: Sequence[str | None]) -> list[Any]:
+    """Each JSON text decoded (None or "" as {}), in one json.loads: a call per row costs more than the parse."""
+    try:
+        decoded = json.loads(f"[{','.join(t or '{}' for t in texts)}]")
+    except ValueError:
+        decoded = None
+    if not isinstance(decoded, list) or len(decoded) != len(texts):  # some text is not one JSON value
+        return [json.loads(t) if t else {} for t in texts]  # raises as a read of that row alone would
+    return decoded
+
+
+def _entity(row: Sequence[Any], data: Any) -> RegistryEntity:
+    entity_id, schema, caption, _props, source, record, url, digest, loaded = row[:9]
     return RegistryEntity(
         entity_id,
         schema,
