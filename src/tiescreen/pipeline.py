@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tiescreen import __version__
 from tiescreen.engine.finish import finish_queries
@@ -26,11 +26,24 @@ from tiescreen.ties.walk import TieWalker
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ScreenResult", "Sink", "screen", "screen_article", "screen_queries", "summarise"]
+__all__ = ["PreparedSink", "ScreenResult", "Sink", "screen", "screen_article", "screen_queries", "summarise"]
 
 MATCHES_PER_QUERY = 10
 Progress = Callable[[int, int], None]
 Sink = Callable[[list[PersonResult]], None]
+
+
+@runtime_checkable
+class PreparedSink(Protocol):
+    """A sink that splits its work in two: ``prepare`` runs where the results are made (in
+    the worker processes, side by side) and gives something small to pass on, ``write``
+    takes that here, in order. A JSON lines writer renders in the workers this way."""
+
+    def __call__(self, people: list[PersonResult]) -> None: ...
+
+    def prepare(self, people: list[PersonResult]) -> Any: ...
+
+    def write(self, prepared: Any) -> None: ...
 
 
 @dataclass
@@ -81,20 +94,35 @@ class ScreenResult:
 def summarise(people: Sequence[PersonResult], into: dict[str, Any] | None = None) -> dict[str, Any]:
     """Counts for the report (screened, tied, possible, by tie kind), added to ``into`` when
     given: results written as they come (a large batch) are counted part by part."""
-    out: dict[str, Any] = {"screened": 0, "tied": 0, "possible": 0, "no_tie_found": 0, "by_kind": {}}
-    if into is not None:
-        out = into
-    kinds: dict[str, int] = out["by_kind"]
+    kinds: dict[str, int] = {}
     for person in people:
         for kind in person.tie_kinds():
             kinds[kind] = kinds.get(kind, 0) + 1
-    out["screened"] += len(people)
-    out["tied"] += sum(1 for p in people if p.tied)
-    out["possible"] += sum(1 for p in people if p.possible)
-    out["no_tie_found"] += sum(1 for p in people if p.verdict == "no_tie_found")
-    out["by_kind"] = dict(sorted(kinds.items()))
-    out["confirmed"] = out.get("confirmed", 0) + count_confirmed(people)[0]
-    return out
+    part = {
+        "screened": len(people),
+        "tied": sum(1 for p in people if p.tied),
+        "possible": sum(1 for p in people if p.possible),
+        "no_tie_found": sum(1 for p in people if p.verdict == "no_tie_found"),
+        "by_kind": kinds,
+        "confirmed": count_confirmed(people)[0],
+    }
+    return add_summary(into, part) if into is not None else add_summary(_empty_summary(), part)
+
+
+def add_summary(into: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """``into`` with the counts of ``part`` (another :func:`summarise`) added."""
+    kinds: dict[str, int] = into["by_kind"]
+    for kind, count in part["by_kind"].items():
+        kinds[kind] = kinds.get(kind, 0) + count
+    for key in ("screened", "tied", "possible", "no_tie_found"):
+        into[key] += part[key]
+    into["by_kind"] = dict(sorted(kinds.items()))
+    into["confirmed"] = into.get("confirmed", 0) + part["confirmed"]
+    return into
+
+
+def _empty_summary() -> dict[str, Any]:
+    return {"screened": 0, "tied": 0, "possible": 0, "no_tie_found": 0, "by_kind": {}}
 
 
 def screen(
@@ -239,8 +267,11 @@ def screen_queries(
     if engine != "spark":
         from tiescreen.engine.local import screen_people
 
-        for part in screen_people(store, queries, scorer, threshold, limit=limit, workers=workers, progress=progress):
-            keep(part)
+        render, write = (sink.prepare, sink.write) if isinstance(sink, PreparedSink) else (None, keep)
+        for part in screen_people(
+            store, queries, scorer, threshold, limit=limit, workers=workers, progress=progress, render=render
+        ):
+            write(part)
         return results
     from tiescreen.engine import require_spark
 

@@ -126,3 +126,27 @@ def test_queries_set_aside_for_name_groups_are_scored_the_same(
     assert len((tmp_path / "asked.txt").read_text(encoding="utf-8").split()) > 10  # the server was asked
     assert one == two
     assert any(r["matches"] for r in one)
+
+
+def test_json_lines_rendered_in_the_workers_are_the_results_lines(
+    generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from tiescreen.pipeline import summarise
+    from tiescreen.report.jsonl import JsonLinesWriter, _line
+
+    db, queries, _ = generated
+    people = read_people(queries)[:90]
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(local, "CHUNK", 8)
+    monkeypatch.setattr(local, "WALK", 20)  # several blocks: lines in order, counts added up
+    out = io.StringIO()
+    writer = JsonLinesWriter(out)
+    with open_store(db, read_only=True) as store:
+        kept = screen_queries(store, people, workers=2, sink=writer)
+        results = screen_queries(store, people, workers=1)
+    assert kept == []  # a sink's results are not kept
+    assert out.getvalue() == "".join(_line(r) + "\n" for r in results)
+    assert writer.summary == summarise(results)
+    assert writer.summary["tied"] and writer.summary["screened"] == 90

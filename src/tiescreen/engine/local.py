@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
+from typing import Any
 
 from tiescreen.engine.finish import finish_queries
 from tiescreen.engine.groups import GroupService, GroupsPending, deferring
@@ -45,6 +46,7 @@ MIN_PARALLEL = 400
 WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
+Render = Callable[[list[PersonResult]], Any]
 Pairs = list[tuple[PairScore, RegistryEntity]]
 Numbered = list[list[tuple[PairScore, int]]]  # per query: scored pairs and the person's number
 Deferred = list[list[tuple[PairScore, int]] | None]  # None: set aside until rigour's groups are ready
@@ -70,6 +72,7 @@ class _Job:
     matches: int = MATCHES
     path: str | None = None  # the store the workers open (screen_people)
     near_misses: bool = False  # keep every near miss (screen_blocks), not only a region's
+    render: Render | None = None  # what the workers make of finished results (screen_people)
 
     def floor(self, query: Query) -> float:
         """The lowest score kept for ``query``: a near miss only when a region among the ties
@@ -174,7 +177,11 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
+def _rendered(job: _Job, results: list[PersonResult]) -> Any:
+    return results if job.render is None else job.render(results)
+
+
+def _walk_task(task: tuple[int, Numbered]) -> Any:
     """In a worker, through its own store connection: finish a block of scored queries.
 
     Blocks are large: each step of the tie walk scans the store however few people it reads.
@@ -185,7 +192,7 @@ def _walk_task(task: tuple[int, Numbered]) -> list[PersonResult]:
         store = open_store(_JOB.path, read_only=True, memory=WORKER_CACHE)
         _OPENED = (store, TieWalker(store))
     try:
-        return _finish(_JOB, task[0], task[1], *_OPENED)
+        return _rendered(_JOB, _finish(_JOB, task[0], task[1], *_OPENED))
     finally:
         _settle()
 
@@ -218,7 +225,7 @@ def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
 
 def _in_parallel(
     pool: multiprocessing.pool.Pool, total: int, workers: int, tick: Callable[[int], None]
-) -> Iterator[list[PersonResult]]:
+) -> Iterator[tuple[int, Any]]:
     """Score in small chunks on every worker, and finish in blocks of up to WALK queries.
 
     When there are more blocks than workers, each is sent as soon as its chunks are scored
@@ -231,7 +238,7 @@ def _in_parallel(
     chunks = iter(_bounds(total, CHUNK))
     scoring: deque[tuple[int, AsyncResult[Deferred]]] = deque()
     again: list[tuple[list[int], AsyncResult[Numbered]]] = []  # queries set aside, sent again
-    walking: deque[AsyncResult[list[PersonResult]]] = deque()
+    walking: deque[tuple[int, AsyncResult[Any]]] = deque()  # a block's size and its results
     scored: Deferred = []
     start = 0  # the first query not sent to a walk yet
 
@@ -257,12 +264,16 @@ def _in_parallel(
         while (eager and len(scored) >= walk) or (not scoring and scored):
             fill(start + walk)
             block, scored = _complete(scored[:walk]), scored[walk:]
-            walking.append(pool.apply_async(_walk_task, ((start, block),)))
+            walking.append((len(block), pool.apply_async(_walk_task, ((start, block),))))
             start += len(block)
-        while walking and walking[0].ready():
-            yield walking.popleft().get()
+        while walking and walking[0][1].ready():
+            yield _got(walking.popleft())
     while walking:
-        yield walking.popleft().get()
+        yield _got(walking.popleft())
+
+
+def _got(walked: tuple[int, AsyncResult[Any]]) -> tuple[int, Any]:
+    return walked[0], walked[1].get()
 
 
 def _complete(block: Deferred) -> Numbered:
@@ -282,7 +293,8 @@ def screen_people(
     workers: int | None = None,
     progress: Progress | None = None,
     min_parallel: int | None = None,
-) -> Iterator[list[PersonResult]]:
+    render: Render | None = None,
+) -> Iterator[Any]:
     """Screen queries on ``workers`` processes (default: all cores), in order, block by block.
 
     Fewer than ``min_parallel`` queries are screened in this process (forking costs more).
@@ -290,9 +302,11 @@ def screen_people(
     must not use it until the iterator is exhausted or closed.
 
     Yields:
-        Per block, one :class:`PersonResult` per query, with at most ``limit`` matches.
+        Per block, one :class:`PersonResult` per query, with at most ``limit`` matches; or,
+        given ``render``, what it makes of them, made in the worker that finished the block
+        (JSON lines, for one: side by side, and cheaper to pass on than the results).
     """
-    job = _Job(scorer, queries, name_index(store), threshold, candidates, limit)
+    job = _Job(scorer, queries, name_index(store), threshold, candidates, limit, render=render)
     workers = workers or default_workers()
     shown = 0
 
@@ -309,15 +323,15 @@ def screen_people(
             path = stack.enter_context(store.detached())
         if path is None:
             walker = TieWalker(store)
-            parts: Iterator[list[PersonResult]] = (
-                _finish(job, start, _score_range(job, (start, end)), store, walker)
+            parts: Iterator[tuple[int, Any]] = (
+                (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), store, walker)))
                 for start, end in _bounds(len(queries), WALK)
             )
         else:
             pool = stack.enter_context(_forked(replace(job, path=path), workers))
             parts = _in_parallel(pool, len(queries), workers, tick)
-        for part in parts:
-            done += len(part)
+        for size, part in parts:
+            done += size
             tick(done)
             yield part
 

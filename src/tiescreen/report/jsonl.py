@@ -23,18 +23,33 @@ def render_jsonl(result: ScreenResult) -> str:
 
 class JsonLinesWriter:
     """Writes results as JSON lines as they come (the same lines :func:`render_jsonl` gives)
-    and counts them for the summary: pass it as ``screen(..., sink=...)``."""
+    and counts them for the summary: pass it as ``screen(..., sink=...)``.
+
+    A :class:`~tiescreen.pipeline.PreparedSink`: the lines and counts of a part are made by
+    :meth:`prepare` in the worker that finished it, and only written here.
+    """
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.summary: dict[str, Any] | None = None
 
     def __call__(self, people: list[PersonResult]) -> None:
+        self.write(self.prepare(people))
+
+    @staticmethod
+    def prepare(people: list[PersonResult]) -> tuple[str, dict[str, Any]]:
+        """The lines of ``people`` and their counts (runs in a worker process)."""
         from tiescreen.pipeline import summarise
 
-        self.out.write("".join(_line(p) + "\n" for p in people))
+        return "".join(_line(p) + "\n" for p in people), summarise(people)
+
+    def write(self, prepared: tuple[str, dict[str, Any]]) -> None:
+        from tiescreen.pipeline import add_summary
+
+        lines, counts = prepared
+        self.out.write(lines)
         self.out.flush()
-        self.summary = summarise(people, self.summary)
+        self.summary = counts if self.summary is None else add_summary(self.summary, counts)
 
 
 def render_json(result: ScreenResult) -> str:
