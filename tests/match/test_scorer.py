@@ -64,3 +64,13 @@ def test_floor_drops_only_the_evidence_of_pairs_below_it() -> None:
         assert (floored.score, floored.relation, floored.conflicts) == (full.score, full.relation, full.conflicts)
         assert floored.evidence == (full.evidence if full.score >= 0.55 else ())
     assert Scorer().score(far, ENTITY).score < 0.55 <= Scorer().score(near, ENTITY).score
+
+
+def test_registry_dates_that_are_no_dates_are_skipped_and_remembered() -> None:
+    entity = RegistryEntity(
+        "p-2", "Person", "Шигина Олеся", {"name": ("Шигина Олеся",), "birthDate": ("unknown", "02.04.1975")}
+    )
+    for _ in range(2):  # the second time from the cache of parsed registry dates
+        result = Scorer().score(Query("q1", "Olesya Shigina", birth_date="1975-04-02"), entity)
+        assert "birth_date" in result.agreements
+        assert any(e.feature == "birth_date" and e.right == "1975-04-02" for e in result.evidence)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tiescreen.match import DEFAULT_THRESHOLD, score_names
 from tiescreen.match.typos import (
@@ -96,3 +98,9 @@ def _abjad_by_ranges(ch: str) -> bool:
 
 def test_abjad_pattern_covers_the_ranges_exactly() -> None:
     assert not [c for c in range(0x10000) if abjad.__wrapped__(chr(c)) != _abjad_by_ranges(chr(c))]
+
+
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=1, max_size=20))
+def test_russian_words_are_east_slavic_neither_syllabic_nor_abjad(word: str) -> None:
+    # tokens._word skips these three tests for Russian words on the strength of this.
+    assert east_slavic(word) and not syllabic(word) and not abjad(word)

@@ -1,11 +1,16 @@
-"""Reading entities: the one-pass decoding of many rows gives what decoding each row gives."""
+"""Reading entities: the one-pass decoding of many rows gives what decoding each row gives, and
+a read for citing gives the same entities."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from tiescreen.engine.ingest import ingest
+from tiescreen.store import open_store
 from tiescreen.store.registry import _entities_from_rows, _entity_from_row
 
 
@@ -40,3 +45,22 @@ def test_a_text_that_is_not_one_json_value_fails_as_it_does_alone(bad: str) -> N
         _entity_from_row(rows[1][:-1])
     with pytest.raises(ValueError):
         _entities_from_rows(rows)
+
+
+@pytest.mark.parametrize("count", [3, 80])  # a list of marks, and an unnested array
+def test_a_cited_read_gives_the_entities_without_hash_and_load_time(tmp_path: Path, count: int) -> None:
+    path = tmp_path / "registry.ftm.json"
+    lines = [
+        {"id": f"p{i}", "schema": "Person", "properties": {"name": [f"Person {i}"], "sourceUrl": [f"https://x/{i}"]}}
+        for i in range(count)
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    with open_store(tmp_path / "store.duckdb") as store:
+        ingest(store, path)
+        ids = [f"p{i}" for i in range(count)] + ["missing"]
+        whole, cited = store.entities(ids), store.entities(ids, cited=True)
+    assert whole.keys() == cited.keys() == {f"p{i}" for i in range(count)}
+    for key, entity in whole.items():
+        assert entity.provenance is not None and entity.provenance.content_hash
+        short = replace(entity.provenance, content_hash=None, loaded_at=None)
+        assert (cited[key], dict(cited[key].properties)) == (replace(entity, provenance=short), dict(entity.properties))

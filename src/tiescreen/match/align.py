@@ -17,7 +17,7 @@ from tiescreen.match.tokens import initial_matches, key_similarity, token_simila
 from tiescreen.match.typos import syllabic
 from tiescreen.normalize.frequency import is_common_surname
 from tiescreen.normalize.given_names import same_name_by_keys
-from tiescreen.normalize.names import NameToken, ParsedName, patronymic_stem, surname_gender_pair
+from tiescreen.normalize.names import NameToken, ParsedName, patronymic_stem, surname_gender_keys
 
 __all__ = ["NameComparison", "TokenPair", "compare_names"]
 
@@ -297,7 +297,7 @@ def _adjust(score: float, pairs: list[TokenPair], a: ParsedName, b: ParsedName, 
     for p in pairs:
         if p.a is None or p.b is None:
             continue
-        if p.role == "surname" and any(surname_gender_pair(x, y) for x in p.a.keys for y in p.b.keys):
+        if p.role == "surname" and surname_gender_keys(p.a.keys, p.b.keys):
             relation = "possible_relative"
             conflicts.append("surname_gender")
         elif p.role == "patronymic":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tiescreen.match.align import NameComparison, TokenPair
 from tiescreen.model import Evidence
-from tiescreen.normalize.names import NameToken, surname_gender_pair
+from tiescreen.normalize.names import NameToken, surname_gender_keys
 from tiescreen.normalize.spelling import spelling_system
 
 __all__ = ["LABEL", "describe_pair", "name_evidence"]
@@ -69,7 +69,7 @@ def describe_pair(p: TokenPair) -> str:
         return f"initial: {a if p.a.role == 'initial' else b}. = {b if p.a.role == 'initial' else a}"
     if p.how == "transliteration":
         return f"{label}: {a} = {b} ({_transliteration(p.a, p.b)})"
-    if p.role == "surname" and any(surname_gender_pair(x, y) for x in p.a.keys for y in p.b.keys):
+    if p.role == "surname" and surname_gender_keys(p.a.keys, p.b.keys):
         return (
             f"surname: {a} / {b} are the male and female forms of one family name: "
             "a different person (possibly a relative)"

@@ -5,6 +5,8 @@ A feature's docstring is its explanation in reports.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tiescreen.model import Evidence, Query, RegistryEntity
 from tiescreen.model.entity import REGION_PROPS
 from tiescreen.normalize.dates import parse_date, same_date
@@ -18,12 +20,7 @@ def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
     """Birth date: the same date agrees, another year (or day) conflicts; a missing one says nothing."""
     if not query.birth_date:
         return None
-    dates: list[str] = []
-    for raw in entity.get("birthDate"):
-        try:
-            dates.append(parse_date(raw))
-        except ValueError:
-            continue
+    dates = [d for d in map(_iso_date, entity.get("birthDate")) if d is not None]
     if not dates:
         return Evidence("birth_date", 0.5, f"birth date: {query.birth_date} given, none in the registry")
     verdicts = [(same_date(query.birth_date, d), d) for d in dates]
@@ -37,6 +34,15 @@ def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
         query.birth_date,
         dates[0],
     )
+
+
+@lru_cache(maxsize=100_000)
+def _iso_date(raw: str) -> str | None:
+    """A registry date as an ISO prefix, or None when it is none; cached, as registry dates repeat."""
+    try:
+        return parse_date(raw)
+    except ValueError:
+        return None
 
 
 _REGION_PROPS = REGION_PROPS  # the warm index keeps these for scoring

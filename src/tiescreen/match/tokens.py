@@ -107,10 +107,14 @@ def _word(norm: str) -> _Word:
     keys, loose = keys_for(norm), loose_keys(norm)
     given = tuple((g.name, g.form) for g in lookup(norm))
     cyrillic = _CYRILLIC.search(norm) is not None
+    russian = is_russian(norm)
     # A word of ASCII or Russian letters (most of them) has no letter of another script.
-    other = not (norm.isascii() or is_russian(norm)) and any(script_of(ch) == "other" for ch in norm if ch.isalpha())
+    other = not (norm.isascii() or russian) and any(script_of(ch) == "other" for ch in norm if ch.isalpha())
     keys = tuple(k for k in keys if k) or keys  # a script without a reading has no key to share
-    slavic = east_slavic(norm)
+    # A Russian word is East Slavic, neither syllabic nor abjad: the script tests are spared.
+    slavic, syllables, consonants = (
+        (True, False, False) if russian else (east_slavic(norm), syllabic(norm), abjad(norm))
+    )
     return _Word(
         keys,
         frozenset(k for k in keys if k),
@@ -121,8 +125,8 @@ def _word(norm: str) -> _Word:
         raw_keys(norm),
         given,
         slavic,
-        syllabic(norm),
-        abjad(norm),
+        syllables,
+        consonants,
     )
 
 

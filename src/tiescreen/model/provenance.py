@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
+
+from tiescreen.model.pickling import FieldsPickle
 
 
 def stable_id(*parts: object) -> str:
@@ -30,11 +32,19 @@ class SourceInfo:
     skipped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "name": self.name,
+            "path": self.path,
+            "url": self.url,
+            "content_hash": self.content_hash,
+            "loaded_at": self.loaded_at,
+            "records": self.records,
+            "skipped": self.skipped,
+        }
 
 
 @dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(FieldsPickle):
     """The source of one registry record: source name, record id or row, URL, hash, time."""
 
     source: str
@@ -47,5 +57,14 @@ class Provenance:
         """A short human citation: ``source_url`` when known, else ``source#record``."""
         return self.url or f"{self.source}#{self.record}"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self, loaded_at: bool = True) -> dict[str, Any]:
+        """The fields by name (without the load time when ``loaded_at`` is False)."""
+        data: dict[str, Any] = {
+            "source": self.source,
+            "record": self.record,
+            "url": self.url,
+            "content_hash": self.content_hash,
+        }
+        if loaded_at:
+            data["loaded_at"] = self.loaded_at
+        return data

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tiescreen.model.pickling import FieldsPickle
+
 
 @dataclass(frozen=True, slots=True)
-class Query:
+class Query(FieldsPickle):
     """One screened person as given: the name plus any attributes the list had.
 
     ``id`` is the input's ``id`` column, or the 1-based row number as a string.

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from tiescreen.model.pickling import FieldsPickle
 from tiescreen.model.provenance import Provenance, SourceInfo
 from tiescreen.model.query import Query
 
@@ -31,7 +32,7 @@ class TieKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(FieldsPickle):
     """One compared feature: what was compared, how similar, in words."""
 
     feature: str
@@ -51,7 +52,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Tie:
+class Tie(FieldsPickle):
     """One tie to the state, with the path through the registry and the sources of each step.
 
     ``path`` starts at the matched entity: person -> occupancy -> position (-> body).
@@ -85,26 +86,30 @@ class Tie:
             "sources": list(self.sources),
             "confidence": self.confidence,
         }
-        for key in (
-            "start",
-            "end",
-            "relative_name",
-            "relationship",
-            "body_kind",
-            "ruling_party",
-            "relative_kind",
-            "evidence",
-        ):
-            value = getattr(self, key)
-            if value is not None:
-                data[key] = value
+        # The optional fields one by one, in this order: a loop of getattr costs more.
+        if self.start is not None:
+            data["start"] = self.start
+        if self.end is not None:
+            data["end"] = self.end
+        if self.relative_name is not None:
+            data["relative_name"] = self.relative_name
+        if self.relationship is not None:
+            data["relationship"] = self.relationship
+        if self.body_kind is not None:
+            data["body_kind"] = self.body_kind
+        if self.ruling_party is not None:
+            data["ruling_party"] = self.ruling_party
+        if self.relative_kind is not None:
+            data["relative_kind"] = self.relative_kind
+        if self.evidence is not None:
+            data["evidence"] = self.evidence
         if self.steps:
             data["steps"] = list(self.steps)
         return data
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
+class Match(FieldsPickle):
     """A registry entity that scored at or above the threshold for a query."""
 
     entity_id: str
@@ -140,12 +145,12 @@ class Match:
             "relation": self.relation,
             "conflicts": list(self.conflicts),
             # Without the load time: the same data versions must give byte-identical JSONL.
-            "provenance": [{k: v for k, v in p.to_dict().items() if k != "loaded_at"} for p in self.provenance],
+            "provenance": [p.to_dict(loaded_at=False) for p in self.provenance],
         }
 
 
 @dataclass(frozen=True, slots=True)
-class PersonResult:
+class PersonResult(FieldsPickle):
     """One screened person and the candidates found for them, best first."""
 
     query: Query
@@ -166,9 +171,12 @@ class PersonResult:
 
     @property
     def verdict(self) -> str:
-        if self.tied:
+        return self._verdict(self.tied)
+
+    def _verdict(self, tied: bool) -> str:
+        if tied:
             return "tied"
-        if self.possible:
+        if any(m.ties for m in self.matches):  # what ``possible`` says, with ``tied`` known
             return "possible"
         return "no_tie_found"
 
@@ -177,11 +185,12 @@ class PersonResult:
         return sorted(kinds)
 
     def to_dict(self) -> dict[str, Any]:
+        tied = self.tied
         data = {
             "query": self.query.to_dict(),
-            "tied": self.tied,
+            "tied": tied,
             "matches": [m.to_dict() for m in self.matches],
-            "verdict": self.verdict,
+            "verdict": self._verdict(tied),
         }
         if self.claims:  # only screening from an article has claims
             data["claims"] = [c.to_dict() for c in self.claims]

@@ -29,6 +29,7 @@ __all__ = [
     "cap_name",
     "parse_name",
     "patronymic_stem",
+    "surname_gender_keys",
     "surname_gender_pair",
 ]
 
@@ -135,11 +136,14 @@ def patronymic_stem(token: NameToken) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _is_patronymic(norm: str) -> bool:
     keys = keys_for(norm)
+    by_ending = len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
+    if by_ending and not norm.isascii():
+        return True  # whatever the dictionary says: its look-up (most of a new word's cost) is spared
     if any(r.role == "patronymic" for r in known_readings(norm)):
         return True
     if norm.isascii() and norm.endswith("rich"):
         return False  # Germanic -rich (Friedrich, Heinrich, Ulrich) is not -ич
-    return len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
+    return by_ending
 
 
 def cap_name(name: str) -> str:
@@ -420,3 +424,10 @@ def surname_gender_pair(a: str, b: str) -> bool:
         if x.endswith("a") and y.endswith("o") and x[:-1] == y[:-1] and len(x) > 4:  # Толстая/Tolstoy
             return True
     return False
+
+
+@lru_cache(maxsize=100_000)
+def surname_gender_keys(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when any key of one surname and any of the other are its male and female forms
+    (:func:`surname_gender_pair`); cached, as every aligned surname pair asks it."""
+    return any(surname_gender_pair(x, y) for x in a for y in b)

@@ -65,6 +65,7 @@ _LOOKUP_INDEXES = (
     "CREATE INDEX IF NOT EXISTS refs_dst ON refs (dst)",
 )
 _ENTITY_COLS = ("id", "schema", "caption", "properties", "source", "record", "url", "content_hash", "loaded_at")
+_CITED_COLS = _ENTITY_COLS[:7]  # enough to cite an entity: no content hash or load time
 _STEPS = ("clear", "load", "merge", "graph", "name words", "vocabulary", "name index", "lookup indexes")
 
 
@@ -280,12 +281,17 @@ class RegistryStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def entities(self, ids: Iterable[str]) -> dict[str, RegistryEntity]:
-        """Entities by id (a few through the lookup index, many through a join)."""
+    def entities(self, ids: Iterable[str], *, cited: bool = False) -> dict[str, RegistryEntity]:
+        """Entities by id (a few through the lookup index, many through a join).
+
+        With ``cited``, their provenance holds only what cites them (source, record and URL,
+        no content hash or load time): the tie walk reads no more, and each column costs.
+        """
         wanted = sorted(set(ids))
+        cols = _CITED_COLS if cited else _ENTITY_COLS
         found: dict[str, RegistryEntity] = {}
         for batch in chunks(wanted, READ_BATCH):
-            rows = self._select_in("read entities", "id", list(batch))
+            rows = self._select_in("read entities", "id", list(batch), cols)
             found.update((e.id, e) for e, _no in _entities_from_rows(rows))
         return found
 
@@ -294,12 +300,12 @@ class RegistryStore:
         wanted = sorted({int(n) for n in numbers})
         found: dict[int, RegistryEntity] = {}
         for batch in chunks(wanted, READ_BATCH):
-            rows = self._select_in("read people", "no", list(batch))
+            rows = self._select_in("read people", "no", list(batch), _ENTITY_COLS)
             found.update((int(no), e) for e, no in _entities_from_rows(rows))
         return found
 
-    def _select_in(self, step: str, column: str, values: list[Any]) -> list[tuple[Any, ...]]:
-        cols = ", ".join(_ENTITY_COLS)
+    def _select_in(self, step: str, column: str, values: list[Any], names: Sequence[str]) -> list[tuple[Any, ...]]:
+        cols = ", ".join(names)
         if len(values) <= 64:
             marks = ", ".join("?" * len(values))
             return self.db.query(step, f"SELECT {cols}, no FROM entities WHERE {column} IN ({marks})", *values)
@@ -441,7 +447,7 @@ def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
 
 
 def _entities_from_rows(rows: Sequence[Sequence[Any]]) -> list[tuple[RegistryEntity, Any]]:
-    """``(entity, no)`` for rows of ``_ENTITY_COLS`` and ``no``."""
+    """``(entity, no)`` for rows of ``_ENTITY_COLS`` (or ``_CITED_COLS``) and ``no``."""
     return [(_entity(row, data), row[-1]) for row, data in zip(rows, _decode_all([r[3] for r in rows]), strict=True)]
 
 
@@ -457,7 +463,9 @@ def _decode_all(texts: Sequence[str | None]) -> list[Any]:
 
 
 def _entity(row: Sequence[Any], data: Any) -> RegistryEntity:
-    entity_id, schema, caption, _props, source, record, url, digest, loaded = row[:9]
+    """The entity of a row of ``_ENTITY_COLS``, or of ``_CITED_COLS`` and ``no`` (no hash nor load time)."""
+    entity_id, schema, caption, _props, source, record, url = row[:7]
+    digest, loaded = (row[7], row[8]) if len(row) > 8 else (None, None)
     return RegistryEntity(
         entity_id,
         schema,

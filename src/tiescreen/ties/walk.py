@@ -90,10 +90,10 @@ class TieWalker:
         ids = list(dict.fromkeys(person_ids))
         known = known or {}
         people = {i: known[i] for i in ids if i in known}
-        people.update(self.store.entities(i for i in ids if i not in people))
+        people.update(self.store.entities((i for i in ids if i not in people), cited=True))
         # One read of the references and links serves the own ties and the relatives.
         refs = self.store.referring(ids)
-        links = self.store.entities({src for src, _, _ in refs})
+        links = self.store.entities({src for src, _, _ in refs}, cited=True)
         pairs = _family_pairs(refs, links) if relatives else []
         mine, theirs = self._graphs(people, [r for r in refs if r[2] in people], links, {o for _, o, _ in pairs})
         own = self._own_ties(mine)
@@ -144,7 +144,7 @@ class TieWalker:
     def _read(self, shared: set[str], other: Iterable[str] = ()) -> dict[str, RegistryEntity]:
         """Entities by id, in one read: ``shared`` (positions and bodies) through the walker's cache."""
         found = {i: self._bodies[i] for i in shared if i in self._bodies}
-        fresh = self.store.entities((shared - found.keys()) | set(other))
+        fresh = self.store.entities((shared - found.keys()) | set(other), cited=True)
         kept = {i: fresh[i] for i in shared if i in fresh}
         if len(self._bodies) + len(kept) > BODY_CACHE:
             self._bodies.clear()
@@ -159,9 +159,9 @@ class TieWalker:
             c.id for c in companies if classify_body(c.first("name") or c.caption, c.get("topics")).kind is None
         }
         refs = [r for r in self.store.referring(unclassified) if r[1] == "asset"]
-        links = self.store.entities({src for src, _, _ in refs})
+        links = self.store.entities({src for src, _, _ in refs}, cited=True)
         owner_ids = {o for link in links.values() if link.schema == "Ownership" for o in link.get("owner")}
-        owner_entities = self.store.entities(owner_ids)
+        owner_entities = self.store.entities(owner_ids, cited=True)
         found: dict[str, tuple[RegistryEntity, RegistryEntity, BodyClass]] = {}
         for src, _prop, dst in refs:
             link = links.get(src)
