@@ -17,7 +17,6 @@ however old, with their dates.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from tiescreen.model import RegistryEntity, Tie, TieKind
 from tiescreen.store.registry import RegistryStore
@@ -34,10 +33,8 @@ _LINKS = {
     "Employment": ("employee", "employer"),
     "Directorship": ("director", "organization"),
 }
-_HOLDERS = frozenset(person for person, _onward in _LINKS.values())  # the properties that point at the person
 _COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
 Ref = tuple[str, str, str]  # (src, prop, dst): src refers to dst through prop
-Pair = tuple[str, str, RegistryEntity]  # (screened person, relative, Family link)
 
 
 def cite(entity: RegistryEntity) -> str:
@@ -52,18 +49,6 @@ def cite(entity: RegistryEntity) -> str:
 
 
 BODY_CACHE = 100_000  # positions and organisations kept between calls (many people share them)
-
-
-@dataclass(frozen=True, slots=True)
-class _Graph:
-    """What a walk reads: people, the references to them, those links, what they lead to, and
-    the organisations of the positions among those."""
-
-    people: dict[str, RegistryEntity]
-    refs: list[Ref]
-    links: dict[str, RegistryEntity]
-    onward: dict[str, RegistryEntity]
-    orgs: dict[str, RegistryEntity]
 
 
 class TieWalker:
@@ -94,61 +79,46 @@ class TieWalker:
         # One read of the references and links serves the own ties and the relatives.
         refs = self.store.referring(ids)
         links = self.store.entities({src for src, _, _ in refs}, cited=True)
-        pairs = _family_pairs(refs, links) if relatives else []
-        mine, theirs = self._graphs(people, [r for r in refs if r[2] in people], links, {o for _, o, _ in pairs})
-        own = self._own_ties(mine)
+        own = self._own_ties(people, ([r for r in refs if r[2] in people], links))
         if relatives:
-            for person_id, ties in _relative_ties(pairs, theirs.people, self._own_ties(theirs)).items():
+            for person_id, ties in self._relative_ties(refs, links).items():
                 own.setdefault(person_id, []).extend(ties)
         return own
 
-    def _graphs(
-        self, people: dict[str, RegistryEntity], refs: list[Ref], links: dict[str, RegistryEntity], others: set[str]
-    ) -> tuple[_Graph, _Graph]:
-        """The people's graph from their links on, and the graph of their relatives (``others``).
-
-        Each read of the store scans a table, however few rows it reads: the two walks go step
-        by step together, each step one read for both.
-        """
-        their_refs = [r for r in self.store.referring(others) if r[1] in _HOLDERS]
-        onward_ids = _onward_ids(links)
-        read = self._read(onward_ids, others | {src for src, _, _ in their_refs})
-        kin = _pick(read, others)
-        their_refs = [r for r in their_refs if r[2] in kin]
-        their_links = _pick(read, {src for src, _, _ in their_refs})
-        onward, their_onward_ids = _pick(read, onward_ids), _onward_ids(their_links)
-        org_ids = _org_ids(onward)
-        bodies = self._read(org_ids | their_onward_ids)
-        their_onward = _pick(bodies, their_onward_ids)
-        theirs = _Graph(kin, their_refs, their_links, their_onward, self._read(_org_ids(their_onward)))
-        return _Graph(people, refs, links, onward, _pick(bodies, org_ids)), theirs
-
-    def _own_ties(self, graph: _Graph) -> dict[str, list[Tie]]:
-        """Statement and link ties of the graph's people."""
-        result: dict[str, list[Tie]] = {pid: _statement_ties(p) for pid, p in graph.people.items()}
-        onward, orgs = graph.onward, graph.orgs
+    def _own_ties(
+        self, people: dict[str, RegistryEntity], read: tuple[list[Ref], dict[str, RegistryEntity]] | None = None
+    ) -> dict[str, list[Tie]]:
+        result: dict[str, list[Tie]] = {pid: _statement_ties(p) for pid, p in people.items()}
+        if read is None:
+            refs = self.store.referring(people)
+            links = self.store.entities({src for src, _, _ in refs}, cited=True)
+        else:
+            refs, links = read
+        onward = self._shared(
+            {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
+        )
+        orgs = self._shared({o for e in onward.values() if e.schema == "Position" for o in e.get("organization")})
         owners = self._state_owners([e for e in (*onward.values(), *orgs.values()) if e.schema in _COMPANIES])
-        for src, prop, dst in graph.refs:
-            link = graph.links.get(src)
+        for src, prop, dst in refs:
+            link = links.get(src)
             if link is None or link.schema not in _LINKS or _LINKS[link.schema][0] != prop:
                 continue
             for target_id in link.get(_LINKS[link.schema][1]):
                 target = onward.get(target_id)
                 if target is None:
                     continue
-                tie = _link_tie(graph.people[dst], link, target, orgs, owners)
+                tie = _link_tie(people[dst], link, target, orgs, owners)
                 if tie is not None:
                     result.setdefault(dst, []).append(tie)
         return result
 
-    def _read(self, shared: set[str], other: Iterable[str] = ()) -> dict[str, RegistryEntity]:
-        """Entities by id, in one read: ``shared`` (positions and bodies) through the walker's cache."""
-        found = {i: self._bodies[i] for i in shared if i in self._bodies}
-        fresh = self.store.entities((shared - found.keys()) | set(other), cited=True)
-        kept = {i: fresh[i] for i in shared if i in fresh}
-        if len(self._bodies) + len(kept) > BODY_CACHE:
+    def _shared(self, ids: set[str]) -> dict[str, RegistryEntity]:
+        """Positions and bodies by id, through the walker's cache."""
+        found = {i: self._bodies[i] for i in ids if i in self._bodies}
+        fresh = self.store.entities(ids - found.keys(), cited=True)
+        if len(self._bodies) + len(fresh) > BODY_CACHE:
             self._bodies.clear()
-        self._bodies.update(kept)
+        self._bodies.update(fresh)
         return found | fresh
 
     def _state_owners(
@@ -176,45 +146,28 @@ class TieWalker:
                     found.setdefault(dst, (link, owner, cls))
         return found
 
-
-def _pick(entities: Mapping[str, RegistryEntity], ids: Iterable[str]) -> dict[str, RegistryEntity]:
-    return {i: entities[i] for i in ids if i in entities}
-
-
-def _onward_ids(links: Mapping[str, RegistryEntity]) -> set[str]:
-    """What the person-to-state links lead to (posts, employers, organisations)."""
-    return {t for link in links.values() if link.schema in _LINKS for t in link.get(_LINKS[link.schema][1])}
-
-
-def _org_ids(onward: Mapping[str, RegistryEntity]) -> set[str]:
-    return {o for e in onward.values() if e.schema == "Position" for o in e.get("organization")}
-
-
-def _family_pairs(refs: list[Ref], links: Mapping[str, RegistryEntity]) -> list[Pair]:
-    """(person, relative, Family link) for every Family link that refers to a person."""
-    pairs: list[Pair] = []
-    for src, _prop, dst in refs:
-        link = links.get(src)
-        if link is None or link.schema != "Family":
-            continue
-        pairs.extend((dst, other, link) for other in link.get("person") + link.get("relative") if other != dst)
-    return pairs
-
-
-def _relative_ties(
-    pairs: list[Pair], relatives: Mapping[str, RegistryEntity], their: Mapping[str, list[Tie]]
-) -> dict[str, list[Tie]]:
-    """The people's ties through their relatives' own ties (``their``)."""
-    out: dict[str, list[Tie]] = {}
-    for person_id, other_id, link in pairs:
-        relative = relatives.get(other_id)
-        if relative is None:
-            continue
-        for tie in their.get(other_id, []):
-            if tie.kind in (TieKind.RELATIVE, TieKind.CLAIMED):
+    def _relative_ties(self, refs: list[Ref], all_links: dict[str, RegistryEntity]) -> dict[str, list[Tie]]:
+        links = {k: v for k, v in all_links.items() if v.schema == "Family"}
+        pairs: list[tuple[str, str, RegistryEntity]] = []
+        for src, _prop, dst in refs:
+            link = links.get(src)
+            if link is None:
                 continue
-            out.setdefault(person_id, []).append(relative_tie(person_id, link, relative, tie, cite(link)))
-    return out
+            pairs.extend((dst, other, link) for other in link.get("person") + link.get("relative") if other != dst)
+        if not pairs:
+            return {}
+        relatives = self.store.entities({o for _, o, _ in pairs}, cited=True)
+        their = self._own_ties(relatives)
+        out: dict[str, list[Tie]] = {}
+        for person_id, other_id, link in pairs:
+            relative = relatives.get(other_id)
+            if relative is None:
+                continue
+            for tie in their.get(other_id, []):
+                if tie.kind in (TieKind.RELATIVE, TieKind.CLAIMED):
+                    continue
+                out.setdefault(person_id, []).append(relative_tie(person_id, link, relative, tie, cite(link)))
+        return out
 
 
 def _link_tie(
