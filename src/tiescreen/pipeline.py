@@ -91,22 +91,21 @@ class ScreenResult:
         return pd.DataFrame(tie_rows(self), dtype=object)
 
 
-def summarise(people: Sequence[PersonResult], into: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Counts for the report (screened, tied, possible, by tie kind), added to ``into`` when
-    given: results written as they come (a large batch) are counted part by part."""
+def summarise(people: Sequence[PersonResult]) -> dict[str, Any]:
+    """Counts for the report: screened, tied, possible, by tie kind (:func:`add_summary` adds
+    up the counts of results written part by part)."""
     kinds: dict[str, int] = {}
     for person in people:
         for kind in person.tie_kinds():
             kinds[kind] = kinds.get(kind, 0) + 1
-    part = {
+    return {
         "screened": len(people),
         "tied": sum(1 for p in people if p.tied),
         "possible": sum(1 for p in people if p.possible),
         "no_tie_found": sum(1 for p in people if p.verdict == "no_tie_found"),
-        "by_kind": kinds,
+        "by_kind": dict(sorted(kinds.items())),
         "confirmed": count_confirmed(people)[0],
     }
-    return add_summary(into, part) if into is not None else add_summary(_empty_summary(), part)
 
 
 def add_summary(into: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
@@ -114,15 +113,10 @@ def add_summary(into: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
     kinds: dict[str, int] = into["by_kind"]
     for kind, count in part["by_kind"].items():
         kinds[kind] = kinds.get(kind, 0) + count
-    for key in ("screened", "tied", "possible", "no_tie_found"):
-        into[key] += part[key]
     into["by_kind"] = dict(sorted(kinds.items()))
-    into["confirmed"] = into.get("confirmed", 0) + part["confirmed"]
+    for key in ("screened", "tied", "possible", "no_tie_found", "confirmed"):
+        into[key] += part[key]
     return into
-
-
-def _empty_summary() -> dict[str, Any]:
-    return {"screened": 0, "tied": 0, "possible": 0, "no_tie_found": 0, "by_kind": {}}
 
 
 def screen(

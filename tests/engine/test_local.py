@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from tiescreen.engine.local import name_index
 from tiescreen.generate import write_queries, write_registry
 from tiescreen.index.plan import plan_query
 from tiescreen.ingest import read_people
-from tiescreen.pipeline import screen_queries
+from tiescreen.match import tokens
+from tiescreen.normalize import variants
+from tiescreen.pipeline import screen, screen_queries, summarise
+from tiescreen.report.jsonl import JsonLinesWriter, _line
 from tiescreen.store import open_store
 
 
@@ -25,6 +30,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
     with open_store(d / "s.duckdb") as store:
         ingest(store, d / "registry.ftm.json", bulk_from=0)
     return d / "s.duckdb", d / "queries.csv", d / "truth.csv"
+
+
+def _small_parts(monkeypatch: pytest.MonkeyPatch, chunk: int, walk: int | None = None) -> None:
+    """Screen even a few queries on the workers, in chunks (and walk blocks) this small."""
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    monkeypatch.setattr(local, "CHUNK", chunk)
+    if walk is not None:
+        monkeypatch.setattr(local, "WALK", walk)
 
 
 def test_candidates_hold_the_true_person(generated: tuple[Path, Path, Path]) -> None:
@@ -49,8 +62,7 @@ def test_parallel_screening_matches_one_process(
 ) -> None:
     db, queries, _ = generated
     people = read_people(queries)[:60]
-    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(local, "CHUNK", 7)
+    _small_parts(monkeypatch, chunk=7)
     with open_store(db, read_only=True) as store:
         one = [r.to_dict() for r in screen_queries(store, people, workers=1)]
         two = [r.to_dict() for r in screen_queries(store, people, workers=2)]
@@ -63,13 +75,10 @@ def test_workers_screen_a_store_this_process_has_open_for_writing(
 ) -> None:
     # `tiescreen screen --registry` ingests, then screens: the workers open the file read-only
     # while this process holds it for writing, so it is closed meanwhile and reopened after.
-    from tiescreen.pipeline import screen
-
     _, queries, _ = generated
     registry = queries.parent / "registry.ftm.json"
     people = read_people(queries)[:40]
-    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(local, "CHUNK", 5)
+    _small_parts(monkeypatch, chunk=5)
     parallel = screen(people, [registry], db=tmp_path / "rw.duckdb", workers=2)
     alone = screen(people, db=tmp_path / "rw.duckdb", workers=1)
     assert [p.to_dict() for p in parallel] == [p.to_dict() for p in alone]
@@ -81,8 +90,7 @@ def test_workers_screen_a_store_this_process_has_open_for_writing(
 def test_progress_counts_every_query_once(generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     db, queries, _ = generated
     people = read_people(queries)[:30]
-    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(local, "CHUNK", 4)
+    _small_parts(monkeypatch, chunk=4)
     seen: list[tuple[int, int]] = []
     with open_store(db, read_only=True) as store:
         results = screen_queries(store, people, workers=2, progress=lambda done, total: seen.append((done, total)))
@@ -96,11 +104,6 @@ def test_queries_set_aside_for_name_groups_are_scored_the_same(
     tmp_path: Path, generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A slow server (rigour's tagger being built): workers set queries aside and score them again.
-    import time
-
-    from tiescreen.match import tokens
-    from tiescreen.normalize import variants
-
     built: list[bool] = []
 
     def slow_rigour(word: str) -> frozenset[str]:
@@ -117,8 +120,7 @@ def test_queries_set_aside_for_name_groups_are_scored_the_same(
     monkeypatch.setattr(variants, "rigour_groups", slow_rigour)
     monkeypatch.setattr(tokens, "_table_decides", lambda *_: False)  # every given-name pair asks
     tokens._similarity.cache_clear()
-    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(local, "CHUNK", 6)
+    _small_parts(monkeypatch, chunk=6)
     with open_store(db, read_only=True) as store:
         two = [r.to_dict() for r in screen_queries(store, people, workers=2)]
         variants.ask_elsewhere(None)  # forget the answers cached here (none: the workers asked)
@@ -131,16 +133,9 @@ def test_queries_set_aside_for_name_groups_are_scored_the_same(
 def test_json_lines_rendered_in_the_workers_are_the_results_lines(
     generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import io
-
-    from tiescreen.pipeline import summarise
-    from tiescreen.report.jsonl import JsonLinesWriter, _line
-
     db, queries, _ = generated
     people = read_people(queries)[:90]
-    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
-    monkeypatch.setattr(local, "CHUNK", 8)
-    monkeypatch.setattr(local, "WALK", 20)  # several blocks: lines in order, counts added up
+    _small_parts(monkeypatch, chunk=8, walk=20)  # several blocks: lines in order, counts added up
     out = io.StringIO()
     writer = JsonLinesWriter(out)
     with open_store(db, read_only=True) as store:

@@ -1,8 +1,10 @@
 """Results cross processes as pickles: they must come back whole."""
 
 import pickle
+from dataclasses import dataclass
 
 from tiescreen.model import Evidence, Match, PersonResult, Provenance, Query, Tie, TieKind
+from tiescreen.model.pickling import FieldsPickle
 
 
 def _result() -> PersonResult:
@@ -33,15 +35,10 @@ def test_round_trip_keeps_every_field() -> None:
     assert back.matches[0].provenance[0].loaded_at == "2026-01-01"
 
 
+@dataclass(frozen=True, slots=True)
+class _One(FieldsPickle):
+    value: tuple[int, ...]
+
+
 def test_a_class_of_one_field_round_trips() -> None:
-    from dataclasses import dataclass
-
-    from tiescreen.model.pickling import FieldsPickle
-
-    @dataclass(frozen=True, slots=True)
-    class One(FieldsPickle):
-        value: tuple[int, ...]
-
-    globals()["One"] = One  # pickled by reference: findable by its module
-    One.__qualname__ = "One"
-    assert pickle.loads(pickle.dumps(One((1, 2)))) == One((1, 2))
+    assert pickle.loads(pickle.dumps(_One((1, 2)))) == _One((1, 2))

@@ -19,9 +19,9 @@ from tiescreen.store.registry import RegistryStore
 from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
 from tiescreen.ties.walk import TieWalker
 
-__all__ = ["finish_queries"]
+__all__ = ["Pairs", "finish_queries"]
 
-Pairs = list[tuple[PairScore, RegistryEntity]]
+Pairs = list[tuple[PairScore, RegistryEntity]]  # one query's scored pairs with the people
 
 
 def finish_queries(

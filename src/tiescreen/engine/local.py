@@ -25,12 +25,12 @@ from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from tiescreen.engine.finish import finish_queries
+from tiescreen.engine.finish import Pairs, finish_queries
 from tiescreen.engine.groups import GroupService, GroupsPending, deferring
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
-from tiescreen.model import PersonResult, Query, RegistryEntity
+from tiescreen.model import PersonResult, Query
 from tiescreen.store.registry import RegistryStore, open_store
 from tiescreen.ties.walk import TieWalker
 
@@ -40,16 +40,16 @@ CANDIDATES = 20
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
 CHUNK = 250  # queries a worker scores at a time
-IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker may wait seconds for rigour's groups)
+IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker never waits for its next chunk)
 WALK = 5_000  # the most queries whose ties a worker walks at once
 MIN_PARALLEL = 400
 WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
 Render = Callable[[list[PersonResult]], Any]
-Pairs = list[tuple[PairScore, RegistryEntity]]
-Numbered = list[list[tuple[PairScore, int]]]  # per query: scored pairs and the person's number
-Deferred = list[list[tuple[PairScore, int]] | None]  # None: set aside until rigour's groups are ready
+Scored = list[tuple[PairScore, int]]  # one query's scored pairs and the people's numbers
+Numbered = list[Scored]
+Deferred = list[Scored | None]  # None: set aside until rigour's groups are ready
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def _score_range(job: _Job, bounds: tuple[int, int]) -> Numbered:
     return [_score_one(job, query) for query in job.queries[bounds[0] : bounds[1]]]
 
 
-def _score_one(job: _Job, query: Query) -> list[tuple[PairScore, int]]:
+def _score_one(job: _Job, query: Query) -> Scored:
     records = job.index.records
     assert records is not None
     kept = []

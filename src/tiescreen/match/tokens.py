@@ -36,7 +36,7 @@ from tiescreen.normalize.frequency import is_known_surname
 from tiescreen.normalize.given_names import lookup, same_given_name
 from tiescreen.normalize.morph import known_readings
 from tiescreen.normalize.names import NameToken
-from tiescreen.normalize.text import is_russian, script_of
+from tiescreen.normalize.text import has_cyrillic, is_russian, script_of
 from tiescreen.normalize.translit import keys_for, loose_keys, raw_keys
 from tiescreen.normalize.variants import name_groups, share_name_group
 
@@ -99,22 +99,14 @@ class _Word:
     abjad: bool  # Arabic or Hebrew script: short vowels unwritten
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
 @lru_cache(maxsize=200_000)
 def _word(norm: str) -> _Word:
     keys, loose = keys_for(norm), loose_keys(norm)
     given = tuple((g.name, g.form) for g in lookup(norm))
-    cyrillic = _CYRILLIC.search(norm) is not None
-    russian = is_russian(norm)
+    cyrillic = has_cyrillic(norm)
     # A word of ASCII or Russian letters (most of them) has no letter of another script.
-    other = not (norm.isascii() or russian) and any(script_of(ch) == "other" for ch in norm if ch.isalpha())
+    other = not (norm.isascii() or is_russian(norm)) and any(script_of(ch) == "other" for ch in norm if ch.isalpha())
     keys = tuple(k for k in keys if k) or keys  # a script without a reading has no key to share
-    # A Russian word is East Slavic, neither syllabic nor abjad: the script tests are spared.
-    slavic, syllables, consonants = (
-        (True, False, False) if russian else (east_slavic(norm), syllabic(norm), abjad(norm))
-    )
     return _Word(
         keys,
         frozenset(k for k in keys if k),
@@ -124,9 +116,9 @@ def _word(norm: str) -> _Word:
         other,
         raw_keys(norm),
         given,
-        slavic,
-        syllables,
-        consonants,
+        east_slavic(norm),
+        syllabic(norm),
+        abjad(norm),
     )
 
 

@@ -28,10 +28,9 @@ _GETTERS: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {}  # one per clas
 
 def _values(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
     """The class's field values as a tuple (a slotted dataclass's slots are its fields, in order)."""
-    getter = _GETTERS.get(cls)
-    if getter is None:
+    if cls not in _GETTERS:
         fields = tuple(cls.__slots__)
-        # attrgetter of one name gives the value itself, not a one-element tuple
         one: Callable[[Any], tuple[Any, ...]] = lambda obj: (getattr(obj, fields[0]),)  # noqa: E731
-        getter = _GETTERS[cls] = operator.attrgetter(*fields) if len(fields) > 1 else one
-    return getter
+        # attrgetter of one name gives the value itself, not a one-element tuple
+        _GETTERS[cls] = operator.attrgetter(*fields) if len(fields) > 1 else one
+    return _GETTERS[cls]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from tiescreen.model.pickling import FieldsPickle
@@ -32,15 +32,7 @@ class SourceInfo:
     skipped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "path": self.path,
-            "url": self.url,
-            "content_hash": self.content_hash,
-            "loaded_at": self.loaded_at,
-            "records": self.records,
-            "skipped": self.skipped,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

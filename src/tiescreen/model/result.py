@@ -51,6 +51,18 @@ class Evidence(FieldsPickle):
         return data
 
 
+_OPTIONAL_TIE_FIELDS = (
+    "start",
+    "end",
+    "relative_name",
+    "relationship",
+    "body_kind",
+    "ruling_party",
+    "relative_kind",
+    "evidence",
+)  # written only when set, in this order
+
+
 @dataclass(frozen=True, slots=True)
 class Tie(FieldsPickle):
     """One tie to the state, with the path through the registry and the sources of each step.
@@ -86,23 +98,10 @@ class Tie(FieldsPickle):
             "sources": list(self.sources),
             "confidence": self.confidence,
         }
-        # The optional fields one by one, in this order: a loop of getattr costs more.
-        if self.start is not None:
-            data["start"] = self.start
-        if self.end is not None:
-            data["end"] = self.end
-        if self.relative_name is not None:
-            data["relative_name"] = self.relative_name
-        if self.relationship is not None:
-            data["relationship"] = self.relationship
-        if self.body_kind is not None:
-            data["body_kind"] = self.body_kind
-        if self.ruling_party is not None:
-            data["ruling_party"] = self.ruling_party
-        if self.relative_kind is not None:
-            data["relative_kind"] = self.relative_kind
-        if self.evidence is not None:
-            data["evidence"] = self.evidence
+        for key in _OPTIONAL_TIE_FIELDS:
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
         if self.steps:
             data["steps"] = list(self.steps)
         return data

@@ -8,10 +8,11 @@ picks the ones that agree across the words of a name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from tiescreen.normalize.text import has_cyrillic
 
 __all__ = ["Reading", "is_dictionary_surname", "readings"]
 
@@ -36,17 +37,10 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def _is_cyrillic(word: str) -> bool:
-    return _CYRILLIC.search(word) is not None
-
-
 @lru_cache(maxsize=200_000)
 def readings(word: str) -> tuple[Reading, ...]:
     """Nominative name readings of one lower-case Cyrillic word (empty for other scripts)."""
-    if not word or not _is_cyrillic(word):
+    if not word or not has_cyrillic(word):
         return ()
     analyzer = _analyzer()
     known = analyzer.word_is_known(word)
@@ -70,7 +64,7 @@ def known_readings(word: str) -> tuple[Reading, ...]:
     The same as the ``known`` readings of :func:`readings`, without pymorphy3's guess by
     analogy for unknown words, which costs about a millisecond a word and is not needed here.
     """
-    if not word or not _is_cyrillic(word) or not _analyzer().word_is_known(word):
+    if not word or not has_cyrillic(word) or not _analyzer().word_is_known(word):
         return ()
     return readings(word)
 

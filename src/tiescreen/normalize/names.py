@@ -18,7 +18,7 @@ from rigour.names.prefix import remove_person_prefixes
 
 from tiescreen.normalize.given_names import lookup
 from tiescreen.normalize.morph import known_readings, readings
-from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text
+from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text, has_cyrillic
 from tiescreen.normalize.translit import keys_for, loose_keys
 
 __all__ = [
@@ -42,7 +42,6 @@ _TOKEN_SPLIT = re.compile(r"[\s,;/\u00b7\u30fb]+")  # middle dots separate names
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")  # SergeiLavrov, ВладимирПутин
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?")  # "O.V.", "А.Б.В."
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _RUSSIAN_START = re.compile("[а-яёА-ЯЁ]")  # no Latin letter matches these, even ignoring case
 _RUSSIAN_NAME = re.compile("[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)*")  # Шигина Олеся Владимировна
 _DIGIT = re.compile(r"\d")
@@ -218,7 +217,7 @@ def _word(raw: str) -> str:
 def _token(word: str, role: str) -> NameToken:
     norm = fold_text(word.rstrip("."))
     keys = keys_for(norm)
-    return NameToken(word, norm, keys, role, loose_keys(norm), frozenset(keys) - {""}, bool(_CYRILLIC.search(norm)))
+    return NameToken(word, norm, keys, role, loose_keys(norm), frozenset(keys) - {""}, has_cyrillic(norm))
 
 
 @lru_cache(maxsize=200_000)
@@ -246,7 +245,7 @@ def parse_name(name: str) -> ParsedName:
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
     tokens = tuple([_token(w, r) for w, r in zip(words, roles, strict=True) if r != "marker"])
-    script = "cyrillic" if _CYRILLIC.search(cleaned) else "latin"
+    script = "cyrillic" if has_cyrillic(cleaned) else "latin"
     initials = tuple([t for t in tokens if t.role == "initial"])
     full = tuple([t for t in tokens if t.role != "initial"]) if initials else tokens
     full_norms = [t.norm for t in full]

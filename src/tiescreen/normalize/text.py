@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean_text", "fold_homoglyphs", "fold_text", "is_russian", "script_of"]
+__all__ = ["clean_text", "fold_homoglyphs", "fold_text", "has_cyrillic", "is_russian", "script_of"]
 
 # Invisible or formatting characters that change nothing a reader sees.
 _INVISIBLE = dict.fromkeys(
@@ -68,8 +68,14 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff
 _CYR_LOOKALIKE = set("аАеЕоОрРсСхХуВНКМТіІјЈѕЅ")
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _RUSSIAN_WORD = re.compile("[а-яё]+")
 _RUSSIAN_ANY_CASE = re.compile("[а-яёА-ЯЁ]+")
+
+
+def has_cyrillic(text: str) -> bool:
+    """True when the text has a character of the Cyrillic block (U+0400-U+04FF)."""
+    return _CYRILLIC.search(text) is not None
 
 
 def is_russian(word: str) -> bool:

@@ -292,7 +292,7 @@ class RegistryStore:
         found: dict[str, RegistryEntity] = {}
         for batch in chunks(wanted, READ_BATCH):
             rows = self._select_in("read entities", "id", list(batch), cols)
-            found.update((e.id, e) for e, _no in _entities_from_rows(rows))
+            found.update((e.id, e) for e, _no in _entities_from_rows(rows, cited))
         return found
 
     def people(self, numbers: Iterable[int]) -> dict[int, RegistryEntity]:
@@ -443,12 +443,13 @@ def _values(raw: Any) -> tuple[str, ...]:
 
 def _entity_from_row(row: Sequence[Any]) -> RegistryEntity:
     props = row[3]
-    return _entity(row, json.loads(props) if props else {})
+    return _entity(row, json.loads(props) if props else {}, cited=False)
 
 
-def _entities_from_rows(rows: Sequence[Sequence[Any]]) -> list[tuple[RegistryEntity, Any]]:
-    """``(entity, no)`` for rows of ``_ENTITY_COLS`` (or ``_CITED_COLS``) and ``no``."""
-    return [(_entity(row, data), row[-1]) for row, data in zip(rows, _decode_all([r[3] for r in rows]), strict=True)]
+def _entities_from_rows(rows: Sequence[Sequence[Any]], cited: bool = False) -> list[tuple[RegistryEntity, Any]]:
+    """``(entity, no)`` for rows of ``_ENTITY_COLS`` (``_CITED_COLS`` when ``cited``) and ``no``."""
+    decoded = _decode_all([r[3] for r in rows])
+    return [(_entity(row, data, cited), row[-1]) for row, data in zip(rows, decoded, strict=True)]
 
 
 def _decode_all(texts: Sequence[str | None]) -> list[Any]:
@@ -462,10 +463,10 @@ def _decode_all(texts: Sequence[str | None]) -> list[Any]:
     return decoded
 
 
-def _entity(row: Sequence[Any], data: Any) -> RegistryEntity:
-    """The entity of a row of ``_ENTITY_COLS``, or of ``_CITED_COLS`` and ``no`` (no hash nor load time)."""
+def _entity(row: Sequence[Any], data: Any, cited: bool) -> RegistryEntity:
+    """The entity of a row of ``_ENTITY_COLS``, or of ``_CITED_COLS`` (no hash nor load time)."""
     entity_id, schema, caption, _props, source, record, url = row[:7]
-    digest, loaded = (row[7], row[8]) if len(row) > 8 else (None, None)
+    digest, loaded = (None, None) if cited else (row[7], row[8])
     return RegistryEntity(
         entity_id,
         schema,
