@@ -156,3 +156,26 @@ def test_person_numbers_beyond_32_bits_rank_as_small_ones() -> None:
         _set(1, [base + 1, base + 5, base + 9], weight=10.0),
     ]
     assert rank_candidates(sets, 2, 10).tolist() == [base + 5, base + 1]
+
+
+def _bitmap(people: np.ndarray, size: int) -> np.ndarray:
+    marks = np.zeros(size, dtype=bool)
+    marks[people] = True
+    return np.packbits(marks, bitorder="little")
+
+
+def test_words_with_bitmaps_weigh_as_their_people_do() -> None:
+    rng = np.random.default_rng(9)
+    for _ in range(60):
+        hits = [
+            WordHits(np.unique(rng.integers(0, 5_000, int(rng.integers(0, 3_000)))), float(rng.uniform(1, 11)))
+            for _ in range(int(rng.integers(1, 6)))
+        ]
+        mapped = [WordHits(h.people, h.weight, _bitmap(h.people, 5_003) if rng.integers(0, 2) else None) for h in hits]
+        candidates = np.unique(rng.integers(0, 5_003, int(rng.integers(0, 4_000))))
+        weights, found = merge_hits(0, hits).weigh(candidates)
+        mapped_weights, mapped_found = merge_hits(0, mapped).weigh(candidates)
+        assert mapped_weights.tolist() == weights.tolist()
+        assert mapped_found.tolist() == found.tolist()
+        for i in rng.integers(0, len(candidates), 5) if len(candidates) else ():
+            assert weights[i] == max((h.weight for h in hits if candidates[i] in h.people), default=0.0)

@@ -49,6 +49,7 @@ class WordHits:
 
     people: IntArray
     weight: float
+    bits: npt.NDArray[np.uint8] | None = None  # the same people as a bitmap over all numbers (common words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,33 +76,45 @@ class PositionSet:
         return union([h.people for h in self.hits])
 
     def weigh(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
-        """For each candidate, the best weight of a registry word it carries, and whether it has one."""
-        if len(candidates) * len(self.hits) * SEARCH_COST > self.total:
-            return self._weigh_dense(candidates)
-        best = np.zeros(len(candidates))
-        found = np.zeros(len(candidates), dtype=bool)
-        for h in self.hits:
-            if not len(h.people):
-                continue
-            hit = h.people.take(np.searchsorted(h.people, candidates), mode="clip") == candidates
-            np.maximum(best, h.weight, out=best, where=hit)
-            found |= hit
-        return best, found
+        """For each candidate, the best weight of a registry word it carries, and whether it has one.
 
-    def _weigh_dense(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
-        # Many candidates: mark them in a scratch array over all numbers, read each registry
-        # word's people's marks (one pass over its people, no search) and write the word's
-        # weight at the candidates found, the heaviest word last so it wins.
-        size = max(_size([h.people for h in self.hits]), 1 + int(candidates.max(initial=-1)))
-        marks = _marks(size)
-        marks[candidates] = True
-        try:
-            best = np.zeros(len(candidates))
-            for h in sorted(self.hits, key=lambda h: h.weight):
-                best[np.searchsorted(candidates, h.people[marks[h.people]])] = h.weight
-        finally:
-            marks[candidates] = False
-        return best, best > 0
+        Each registry word is read the cheapest way: a common word's bitmap at the candidates;
+        a word of many more people than candidates by a binary search per candidate; any
+        other by one pass over its people against the candidates marked in a scratch mask.
+        """
+        best = np.zeros(len(candidates))
+        marked = []
+        places: tuple[IntArray, npt.NDArray[np.uint8]] | None = None
+        for h in self.hits:
+            if h.bits is not None:
+                places = places or _bit_places(candidates)
+                hit = np.bitwise_and(h.bits.take(places[0]), places[1]).astype(bool)
+                np.maximum(best, h.weight, out=best, where=hit)
+            elif len(h.people) > len(candidates) * SEARCH_COST:
+                hit = h.people.take(np.searchsorted(h.people, candidates), mode="clip") == candidates
+                np.maximum(best, h.weight, out=best, where=hit)
+            elif len(h.people):
+                marked.append(h)
+        if marked:
+            _weigh_marked(candidates, marked, best)
+        return best, best > 0  # every weight is positive
+
+
+def _bit_places(candidates: IntArray) -> tuple[IntArray, npt.NDArray[np.uint8]]:
+    """Each candidate's byte in a bitmap over all numbers and its bit there (lowest bit first)."""
+    return candidates >> 3, np.left_shift(np.uint8(1), (candidates & 7).astype(np.uint8))
+
+
+def _weigh_marked(candidates: IntArray, hits: Sequence[WordHits], best: FloatArray) -> None:
+    """Raise ``best`` to each word's weight at the candidates among its people (found through a scratch mask)."""
+    marks = _marks(max(_size([h.people for h in hits]), 1 + int(candidates.max(initial=-1))))
+    marks[candidates] = True
+    try:
+        for h in hits:
+            at = np.searchsorted(candidates, h.people[marks[h.people]])
+            best[at] = np.maximum(best[at], h.weight)
+    finally:
+        marks[candidates] = False
 
 
 _LOCAL = threading.local()
@@ -170,20 +183,11 @@ def union(arrays: Sequence[IntArray]) -> IntArray:
 
 
 def _intersection(a: PositionSet, b: PositionSet) -> IntArray:
+    # The smaller word's people whom the larger word's registry words hold, found as weighing
+    # finds them (common words' bitmaps); the larger is weighed again on the fewer people kept.
     small, large = sorted((a, b), key=lambda s: s.total)
-    if small.total + large.total <= SMALL_UNION:
-        few, many = sorted((small.people(), large.people()), key=len)
-        kept: IntArray = few[many.take(np.searchsorted(many, few), mode="clip") == few]
-        return kept
-    # Mark the smaller word's people, keep the larger word's marked ones: no mask over everyone.
-    marks = _marks(max(_size([h.people for h in a.hits]), _size([h.people for h in b.hits])))
-    try:
-        for h in small.hits:
-            marks[h.people] = True
-        return union([h.people[marks[h.people]] for h in large.hits])
-    finally:
-        for h in small.hits:
-            marks[h.people] = False
+    people = small.people()
+    return people[large.weigh(people)[1]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,10 @@ def _generate_weighed(rare: Sequence[PositionSet]) -> _Generated:
     last = np.empty(len(keys), dtype=bool)
     last[-1:] = True
     np.not_equal(pairs[1:], pairs[:-1], out=last[:-1])
+    if len(rare) == 1:  # a person's one pair is their row: no rows to number (most queries)
+        people = pairs[last]
+        codes = keys[last] - people * width
+        return _Generated(people.astype(np.int64), weights[codes][np.newaxis], np.ones(len(people), dtype=np.int64))
     keys = keys[last]
     people = keys // span
     first = run_starts(people)
@@ -218,6 +226,9 @@ def _generate_weighed(rare: Sequence[PositionSet]) -> _Generated:
     table = np.zeros(len(rare) * size)
     table[codes // width * size + row] = weights[codes]
     return _Generated(people[first].astype(np.int64), table.reshape(len(rare), size), np.bincount(row, minlength=size))
+
+
+_INT32_MAX = int(np.iinfo(np.int32).max)
 
 
 def _sorted_keys(
@@ -230,19 +241,12 @@ def _sorted_keys(
     everyone = [h.people for hits in ordered for h in hits]
     # 32-bit numbers when they fit: half the memory to sort, and sorted twice as fast.
     top = (1 + max(int(people[-1]) for people in everyone)) * span
-    kind = np.int32 if top <= np.iinfo(np.int32).max else np.int64
+    kind = np.int32 if top <= _INT32_MAX else np.int64
     keys: npt.NDArray[np.signedinteger[Any]] = np.concatenate(everyone, dtype=kind, casting="same_kind")
     keys *= span
     keys += np.repeat(np.array(codes, dtype=kind), [len(people) for people in everyone])
     keys.sort()
     return keys, weights
-
-
-def _common_candidates(sets: list[PositionSet]) -> IntArray:
-    if len(sets) == 1:
-        return sets[0].people()
-    a, b = smallest_two(sets)
-    return _intersection(a, b)
 
 
 def rank_candidates(
@@ -266,15 +270,16 @@ def rank_candidates(
 
     A query word generates candidates when none of its registry words is carried by more
     than :data:`GENERATE_CAP` people; when no word does, the two with the fewest people do
-    together. The sets of the other words need only hold the generated people.
+    together (a one-word query's word alone). The sets of the other words need only hold the generated people.
     """
     sets = [s for s in sets if s.total]
     if not sets:
         return np.empty(0, dtype=np.int64)
-    rare = [s for s in sets if s.generates]
-    generated = _generate_weighed(rare) if rare else None
-    candidates = generated.people if generated else _common_candidates(sets)
-    score, count = _weigh_all(sets, candidates, generated)
+    # A lone common word generates too: one sort of its people, cheaper than uniting then weighing them.
+    generating = [s for s in sets if s.generates] or (sets if len(sets) == 1 else [])
+    generated = _generate_weighed(generating) if generating else None
+    candidates = generated.people if generated else _intersection(*smallest_two(sets))
+    score, count = _weigh_all(sets, candidates, generated, generating)
     keep = count >= need
     candidates, score = candidates[keep], score[keep]
     if traits is not None and (initials or year) and len(candidates):
@@ -288,14 +293,14 @@ def rank_candidates(
 
 
 def _weigh_all(
-    sets: list[PositionSet], candidates: IntArray, generated: _Generated | None
+    sets: list[PositionSet], candidates: IntArray, generated: _Generated | None, generating: list[PositionSet]
 ) -> tuple[FloatArray, IntArray]:
     """Each candidate's summed weight over the positions and how many positions it matches."""
     score = np.zeros(len(candidates))
     count = generated.count.copy() if generated else np.zeros(len(candidates), dtype=np.int64)
     rows = iter(generated.weights if generated else ())
     for s in sets:  # summed in this order, so scores are the same floats whichever way they are found
-        if s.generates:
+        if any(s is g for g in generating):
             score += next(rows)
             continue
         weights, hit = s.weigh(candidates)

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 __all__ = ["NameIndex"]
 
 IntArray = npt.NDArray[np.int64]
+# Registry words of more people than this get a bitmap over all numbers (an eighth of a byte a
+# number: 430 kB at 3.5M), in which a query's few thousand candidates are looked up directly
+# instead of a pass over the word's tens of thousands of people. About fifty such words in a
+# million people; BITMAPS bounds the memory (28 MB at 3.5M numbers).
+BITMAP_MIN = 10_000
+BITMAPS = 64
 HITS_CACHE = 50_000  # query words whose registry words are kept between queries
 
 
@@ -45,7 +51,8 @@ class NameIndex:
         self.masks = masks
         self.years = years
         self.records = records
-        self._hits: dict[str, tuple[WordHits, ...]] = {}
+        self._hits: dict[tuple[tuple[str, ...], frozenset[str]], tuple[WordHits, ...]] = {}
+        self._bitmaps: dict[str, npt.NDArray[np.uint8]] = {}
 
     @classmethod
     def from_store(cls, store: RegistryStore, records: bool = True) -> NameIndex:
@@ -84,18 +91,35 @@ class NameIndex:
 
     def word_sets(self, word: QueryWord) -> PositionSet | None:
         """The people one query word may point at, with weights."""
-        hits = self._hits.get(word.raw)
+        # Names repeat (Александр, Ивановна...), and one in seven new words shares its keys with
+        # another word (Oleg, Олег): the registry words found are kept by keys and readings.
+        found = (word.keys, word.exact)
+        hits = self._hits.get(found)
         if hits is None:
-            wkeys = self.vocab.lookup(word.keys)
-            hits = tuple(
-                WordHits(self.postings[w], word_weight(word_similarity(word, w), len(self.postings[w])))
-                for w in sorted(wkeys)
-                if w in self.postings
-            )
+            hits = self._word_hits(word)
             if len(self._hits) >= HITS_CACHE:
                 self._hits.clear()
-            self._hits[word.raw] = hits  # names repeat: Александр, Ивановна... (arrays are shared, not copied)
+            self._hits[found] = hits  # (arrays are shared, not copied)
         return merge_hits(word.pos, hits) if hits else None
+
+    def _word_hits(self, word: QueryWord) -> tuple[WordHits, ...]:
+        """The registry words a query word may be, by key: each with its people, weight and (if common) bitmap."""
+        hits = []
+        for wkey in sorted(self.vocab.lookup(word.keys)):
+            people = self.postings.get(wkey)
+            if people is not None:
+                weight = word_weight(word_similarity(word, wkey), len(people))
+                hits.append(WordHits(people, weight, self._bitmap(wkey, people) if len(people) > BITMAP_MIN else None))
+        return tuple(hits)
+
+    def _bitmap(self, wkey: str, people: IntArray) -> npt.NDArray[np.uint8] | None:
+        """A common registry word's people as a bitmap over all numbers (made on first use, at most BITMAPS)."""
+        bits = self._bitmaps.get(wkey)
+        if bits is None and len(self._bitmaps) < BITMAPS:
+            marks = np.zeros(len(self.masks), dtype=bool)
+            marks[people] = True
+            bits = self._bitmaps[wkey] = np.packbits(marks, bitorder="little")
+        return bits
 
     def candidates(self, plan: QueryPlan, limit: int) -> IntArray:
         """The numbers of the best ``limit`` registry people for a planned query."""
