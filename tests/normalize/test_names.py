@@ -6,15 +6,19 @@ import re
 import string
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rigour.names.prefix import remove_person_prefixes
 
-from tiescreen.normalize.morph import known_readings
+from tiescreen.normalize.morph import _analyzer, known_readings
 from tiescreen.normalize.names import (
+    _PATRONYMIC_ENDS,
     _PATRONYMIC_KEY,
+    ParsedName,
     _is_patronymic,
     _latin_prefixes,
+    _parse_any,
+    _parse_russian,
     _split,
     _split_any,
     _without_prefixes,
@@ -101,6 +105,28 @@ def test_patronymic_ending_spares_the_dictionary_without_changing_the_answer(nor
     assert _is_patronymic.__wrapped__(norm) is old
 
 
+@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=2, max_size=12))
+def test_a_word_without_a_patronymic_ending_is_no_patronymic_of_the_dictionary(norm: str) -> None:
+    """What lets _is_patronymic skip the dictionary for most words (see the slow test below)."""
+    if not norm.endswith(_PATRONYMIC_ENDS):
+        assert not any(r.role == "patronymic" for r in known_readings(norm))
+
+
+@pytest.mark.slow  # walks the whole dictionary: about a minute
+def test_every_patronymic_of_the_dictionary_has_a_patronymic_ending() -> None:
+    dictionary = _analyzer().dictionary
+    forms: dict[int, set[int]] = {}
+    for no, paradigm in enumerate(dictionary.paradigms):
+        count = len(paradigm) // 3
+        for index in range(count):
+            tag = dictionary.gramtab[paradigm[count + index]]
+            if "Patr" in tag and "nomn" in tag:
+                forms.setdefault(no, set()).add(index)
+    assert forms  # the dictionary has patronymics, and the tags read as expected
+    found = [w for w, (no, index) in dictionary.words.items() if index in forms.get(no, ())]
+    assert found and all(w.endswith(_PATRONYMIC_ENDS) for w in found)
+
+
 @pytest.mark.parametrize("name", ["Hans Friedrich", "Heinrich Mann", "Ulrich Beck"])
 def test_germanic_rich_is_no_patronymic(name: str) -> None:
     assert "patronymic" not in [t.role for t in parse_name(name).tokens]
@@ -164,3 +190,24 @@ def test_no_latin_letter_matches_a_russian_one_ignoring_case() -> None:
 def test_titles_still_leave_latin_names() -> None:
     assert _without_prefixes("Mr. John Smith") == "John Smith"
     assert [t.text for t in parse_name("Президент Путин Владимир").tokens] == ["Путин", "Владимир"]
+
+
+NAME_OF_ANY_ROLE = st.lists(
+    st.one_of(
+        RUSSIAN_WORD, st.sampled_from(["Улы", "Кызы", "Оглы", "Президент", "Иванович", "Ильич", "Сергеевна", "Олеся"])
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+def _all_fields(parsed: ParsedName) -> tuple[object, ...]:
+    tokens = [(t, t.key_set, t.cyrillic) for t in parsed.tokens]
+    return (parsed, tokens, parsed.full, parsed.initials, parsed.runs, parsed.wholes)
+
+
+@settings(max_examples=500)
+@given(NAME_OF_ANY_ROLE)
+def test_plain_russian_names_parse_as_the_general_rules_parse_them(words: list[str]) -> None:
+    name = " ".join(words)
+    assert _all_fields(_parse_russian(name)) == _all_fields(_parse_any(name))

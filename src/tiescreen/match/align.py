@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tiescreen.match.tokens import initial_matches, key_similarity, token_similarity
 from tiescreen.match.typos import syllabic
@@ -35,9 +36,12 @@ TITLED_SURNAME = 0.8  # "President Erdoğan" for Recep Tayyip Erdoğan: a family
 WRITTEN_TOGETHER = 0.95
 
 
-@dataclass(frozen=True, slots=True)
-class TokenPair:
-    """One aligned (or unaligned) pair of words: ``a`` from the first name, ``b`` from the second."""
+class TokenPair(NamedTuple):
+    """One aligned (or unaligned) pair of words: ``a`` from the first name, ``b`` from the second.
+
+    A named tuple rather than a frozen dataclass: several are built for every pair of names
+    compared, and a tuple is built about four times faster.
+    """
 
     a: NameToken | None
     b: NameToken | None
@@ -103,15 +107,17 @@ def _exact(a: Sequence[NameToken], b: Sequence[NameToken]) -> tuple[list[TokenPa
     used_a: set[int] = set()
     used_b: set[int] = set()
     for i, x in enumerate(a):
+        norm, keys = x.norm, x.key_set
         for j, y in enumerate(b):
-            if j in used_b or (x.norm != y.norm and x.key_set.isdisjoint(y.key_set)):
+            if j in used_b:
                 continue
-            if x.norm != y.norm and syllabic(x.norm) and syllabic(y.norm):
-                continue  # 高石 and 高市 share a romanisation, not a name
+            same = norm == y.norm
+            if not same and (keys.isdisjoint(y.key_set) or (syllabic(norm) and syllabic(y.norm))):
+                continue  # nothing shared, or a romanisation only (高石 and 高市), not a name
             ra, rb = x.role, y.role
             if ra != rb and "patronymic" in (ra, rb) and "unknown" not in (ra, rb):
                 continue
-            sim, how = (1.0, "identical") if x.norm == y.norm else (0.98, "spelling")
+            sim, how = (1.0, "identical") if same else (0.98, "spelling")
             if how == "identical" and (" " in x.text) != (" " in y.text):
                 how = "written_together"  # Patr ushev, joined by _join_split
             if how == "spelling" and x.cyrillic != y.cyrillic:
@@ -129,7 +135,7 @@ def _greedy(a: Sequence[NameToken], b: Sequence[NameToken]) -> tuple[list[TokenP
     pairs, used_a, used_b = _exact(a, b)
     if len(used_a) == len(a) or len(used_b) == len(b):
         return pairs, used_a, used_b
-    scored: list[tuple[float, int, int, str]] = []
+    scored: list[tuple[float, int, int, str]] = []  # (-similarity, i, j, how)
     for i, x in enumerate(a):
         if i in used_a:
             continue
@@ -138,11 +144,12 @@ def _greedy(a: Sequence[NameToken], b: Sequence[NameToken]) -> tuple[list[TokenP
                 continue
             found = _pair_similarity(x, y)
             if found is not None:
-                scored.append((found[0], i, j, found[1]))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    for sim, i, j, how in scored:
+                scored.append((-found[0], i, j, found[1]))
+    scored.sort()  # best first, then by position: (i, j) is unique, so ``how`` is never compared
+    for minus, i, j, how in scored:
         if i in used_a or j in used_b:
             continue
+        sim = -minus
         if sim < 0.5 and not (a[i].role == b[j].role and a[i].role != "unknown"):
             continue
         used_a.add(i)
@@ -207,15 +214,13 @@ def _compare(a: ParsedName, b: ParsedName) -> NameComparison:
     pairs, used_a, used_b = _greedy(full_a, full_b)
     free_a = [t for i, t in enumerate(full_a) if i not in used_a]
     free_b = [t for j, t in enumerate(full_b) if j not in used_b]
-    forward: list[TokenPair] = []
-    back: list[TokenPair] = []
     conflict_a = conflict_b = False
     if a.initials or b.initials:
         done: set[int] = set()
         forward, conflict_a = _initials(list(a.initials), free_b + list(b.initials), done)
         free_b = [t for t in free_b if id(t) not in done]
         back, conflict_b = _initials(list(b.initials), free_a, done)
-    pairs += forward + [TokenPair(p.b, p.a, p.role, p.sim, p.how) for p in back]
+        pairs += forward + [TokenPair(p.b, p.a, p.role, p.sim, p.how) for p in back]
     pairs += [TokenPair(t, None, t.role, 0.0, "missing") for t in free_a]
     pairs += [TokenPair(None, t, t.role, 0.0, "missing") for t in free_b]
     score = _base_score(pairs, a, b)

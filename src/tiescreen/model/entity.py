@@ -38,13 +38,14 @@ class RegistryEntity:
 
     def names(self) -> list[str]:
         """All name forms: names, aliases, and first/father/last name combinations."""
+        props = self.properties  # read in place: asked for every candidate scored
         seen: dict[str, None] = {}
         for prop in ("name", "alias", "previousName", "weakAlias"):
-            for value in self.get(prop):
+            for value in props.get(prop, ()):
                 seen.setdefault(value, None)
-        firsts = self.get("firstName") or ("",)
-        fathers = self.get("fatherName") or self.get("middleName") or ("",)
-        for last in self.get("lastName"):
+        firsts = props.get("firstName") or ("",)
+        fathers = props.get("fatherName") or props.get("middleName") or ("",)
+        for last in props.get("lastName", ()):
             for first in firsts[:4]:
                 for father in fathers[:2]:
                     parts = [p for p in (last, first, father) if p]

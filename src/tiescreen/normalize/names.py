@@ -45,6 +45,9 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}[^\W\d_]?\.?")  # "O.V.", "А.Б.В.
 _RUSSIAN_START = re.compile("[а-яёА-ЯЁ]")  # no Latin letter matches these, even ignoring case
 _RUSSIAN_NAME = re.compile("[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)*")  # Шигина Олеся Владимировна
 _DIGIT = re.compile(r"\d")
+# How every patronymic the Russian dictionary knows ends (in the nominative: Ильич, Ильичи,
+# Ильинична, Ильиничны, Аполлоныч); tests/normalize/test_names.py walks the dictionary to check.
+_PATRONYMIC_ENDS = ("ич", "чи", "на", "ны", "ыч")
 _PATRONYMIC_KEY = re.compile(r"(?:viX|viS|vih|ljiX|iliX|iX|viC|vitS|vits)$|(?:vna|iXna|iSna|ihna)$")
 # Arabic (and Malay) markers written before the father's name: Abdullah bin Omar, Habib ben Mohamed.
 _ARABIC_MALE = {"bin", "ibn", "ben", "bn"}
@@ -52,6 +55,7 @@ _ARABIC_FEMALE = {"bint", "binti", "bte"}
 # Turkic patronymic markers written after the father's name: Юнир улы, Ali oglu, Гульнара кызы.
 _TURKIC_MALE = {"ogli", "oglu", "ogly", "uli", "ули", "оглы", "улы", "ұлы", "oğlu"}
 _TURKIC_FEMALE = {"kisi", "kizi", "kyzy", "qizi", "кызы", "қызы", "гызы"}
+_MARKERS = frozenset(_ARABIC_MALE | _ARABIC_FEMALE | _TURKIC_MALE | _TURKIC_FEMALE)  # no word of these: nothing to mark
 _DIGRAPHS = {"yu", "ya", "ye", "yo", "ju", "ja", "je", "jo", "iu", "ia", "zh", "kh", "ch", "sh", "ts"}
 _DROP_WORDS = {
     "jr", "sr", "junior", "senior", "ii", "iii", "iv", "mr", "mrs", "ms", "dr",
@@ -138,6 +142,8 @@ def _is_patronymic(norm: str) -> bool:
     by_ending = len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
     if by_ending and not norm.isascii():
         return True  # whatever the dictionary says: its look-up (most of a new word's cost) is spared
+    if not by_ending and not norm.endswith(_PATRONYMIC_ENDS):
+        return False  # no patronymic of the dictionary ends so: its look-up is spared too
     if any(r.role == "patronymic" for r in known_readings(norm)):
         return True
     if norm.isascii() and norm.endswith("rich"):
@@ -229,13 +235,46 @@ def parse_name(name: str) -> ParsedName:
     (['surname', 'given', 'patronymic'], 'f')
     """
     cleaned = clean_text(cap_name(name))
+    if _RUSSIAN_NAME.fullmatch(cleaned) and _latin_prefixes():
+        return _parse_russian(cleaned)
+    return _parse_any(cleaned)
+
+
+def _parse_russian(cleaned: str) -> ParsedName:
+    """:func:`parse_name` of a plain Russian name (most registry names), by the same rules with
+    what cannot apply left out: rigour's titles, brackets, commas, initials, digits and
+    look-alike letters; each word is its own reading and folds to its lower case with е for ё."""
+    words: list[str] = []
+    norms: list[str] = []
+    for word in cleaned.split(" "):
+        lower = word.lower()
+        if lower not in _DROP_WORDS:
+            words.append(word)
+            norms.append(lower.replace("ё", "е"))
+    patronymic = [_is_patronymic(norm) for norm in norms]
+    first = patronymic.index(True) if True in patronymic else 0
+    if first and _MARKERS.isdisjoint(norms):  # Фамилия Имя Отчество, Имя Отчество Фамилия: no hint needed
+        # _assign_given_and_surname's rule: the word before the patronymic is the given name
+        roles = ["patronymic" if p else "surname" for p in patronymic]
+        roles[first - 1] = "given"
+        return _built(cleaned, cleaned, words, roles, None)
+    return _parsed(cleaned, cleaned, words, norms, None)
+
+
+def _parse_any(cleaned: str) -> ParsedName:
+    """:func:`parse_name` of any cleaned name."""
     stripped = _without_prefixes(cleaned)
     words, comma_at = _split(stripped)
     del words[MAX_NAME_WORDS:]  # "a,b,c,..." splits into more words than spaces
     words = [w for w in map(_word, words) if w]
     norms = [fold_text(w.rstrip(".")) for w in words]
+    return _parsed(cleaned, stripped, words, norms, comma_at)
+
+
+def _parsed(cleaned: str, stripped: str, words: list[str], norms: list[str], comma_at: int | None) -> ParsedName:
+    """The name of these words (and their folded forms): their roles, then :func:`_built`."""
     roles = ["unknown"] * len(words)
-    turkic = _mark_turkic(norms, roles)
+    turkic = _mark_turkic(norms, roles) if not _MARKERS.isdisjoint(norms) else None
     for i, (norm, w) in enumerate(zip(norms, words, strict=True)):
         if roles[i] != "unknown":
             continue
@@ -244,15 +283,21 @@ def parse_name(name: str) -> ParsedName:
         elif _is_patronymic(norm):
             roles[i] = "patronymic"
     _assign_given_and_surname(words, norms, roles, comma_at)
+    return _built(cleaned, stripped, words, roles, turkic)
+
+
+def _built(cleaned: str, stripped: str, words: list[str], roles: list[str], gender: str | None) -> ParsedName:
+    """The name of these words in these roles: its tokens and what comparing needs."""
     tokens = tuple([_token(w, r) for w, r in zip(words, roles, strict=True) if r != "marker"])
     script = "cyrillic" if has_cyrillic(cleaned) else "latin"
-    initials = tuple([t for t in tokens if t.role == "initial"])
+    initials = tuple([t for t in tokens if t.role == "initial"]) if "initial" in roles else ()
     full = tuple([t for t in tokens if t.role != "initial"]) if initials else tokens
     full_norms = [t.norm for t in full]
-    runs = frozenset([(i, n, "".join(full_norms[i : i + n])) for n in (2, 3) for i in range(len(full) - n + 1)])
+    twos = [(i, 2, full_norms[i] + full_norms[i + 1]) for i in range(len(full) - 1)]
+    runs = frozenset(twos + [(i, 3, two + full_norms[i + 2]) for i, _, two in twos[:-1]])
     wholes = frozenset([norm.replace("-", "") for norm in full_norms if len(norm) > 4])
     notes = ("titled",) if len(full) == 1 and not initials and _titled(cleaned, stripped) else ()
-    return ParsedName(cleaned, tokens, turkic or _gender(tokens), script, notes, full, initials, runs, wholes)
+    return ParsedName(cleaned, tokens, gender or _gender(tokens), script, notes, full, initials, runs, wholes)
 
 
 @lru_cache(maxsize=1)
