@@ -74,3 +74,15 @@ def test_registry_dates_that_are_no_dates_are_skipped_and_remembered() -> None:
         result = Scorer().score(Query("q1", "Olesya Shigina", birth_date="1975-04-02"), entity)
         assert "birth_date" in result.agreements
         assert any(e.feature == "birth_date" and e.right == "1975-04-02" for e in result.evidence)
+
+
+def test_a_pair_score_crosses_processes_whole() -> None:
+    import pickle
+
+    pair = Scorer().score(
+        Query("1", "Olesya Shigina", "1975-03-02"),
+        RegistryEntity("p1", "Person", "Шигина Олеся Владимировна", {"name": ("Шигина Олеся Владимировна",)}),
+    )
+    back = pickle.loads(pickle.dumps(pair))
+    assert back == pair
+    assert back.evidence and back.matched_name == "Шигина Олеся Владимировна"

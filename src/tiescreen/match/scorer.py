@@ -18,6 +18,7 @@ from tiescreen.match.defaults import DEFAULT_THRESHOLD
 from tiescreen.match.explain import name_evidence
 from tiescreen.match.orgs import score_org_names
 from tiescreen.model import Evidence, Query, RegistryEntity
+from tiescreen.model.pickling import FieldsPickle
 from tiescreen.normalize.names import MAX_NAME_CHARS, MAX_NAME_WORDS, cap_name, parse_name
 from tiescreen.normalize.variants import name_groups
 
@@ -33,8 +34,8 @@ _CUT_NOTE = (
 
 
 @dataclass(frozen=True, slots=True)
-class PairScore:
-    """The score of one pair and everything that went into it."""
+class PairScore(FieldsPickle):
+    """The score of one pair and everything that went into it (workers pass thousands on)."""
 
     score: float
     evidence: tuple[Evidence, ...]
