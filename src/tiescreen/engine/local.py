@@ -27,11 +27,13 @@ from typing import Any
 
 from tiescreen.engine.finish import Pairs, finish_queries
 from tiescreen.engine.groups import GroupService, GroupsPending, deferring
+from tiescreen.index import cache
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
 from tiescreen.model import PersonResult, Query
 from tiescreen.store.registry import RegistryStore, open_store
+from tiescreen.ties.prefetch import Prefetched
 from tiescreen.ties.walk import TieWalker
 
 __all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_blocks", "screen_people"]
@@ -44,6 +46,7 @@ IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker never waits for i
 WALK = 5_000  # the most queries whose ties a worker walks at once
 MIN_PARALLEL = 400
 WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
+GRAPH_CACHE = "200MB"  # ... when the reference graph makes a block's walk one scan (nothing to reuse)
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
 Render = Callable[[list[PersonResult]], Any]
@@ -125,16 +128,25 @@ def _score_one(job: _Job, query: Query) -> Scored:
     return kept
 
 
-def _with_people(store: RegistryStore, scored: Numbered) -> list[Pairs]:
+def _with_people(store: RegistryStore | Prefetched, scored: Numbered) -> list[Pairs]:
     """The scored pairs with the full person entities (one read for all of them)."""
     people = store.people({no for pairs in scored for _, no in pairs})
     return [[(pair, people[no]) for pair, no in pairs if no in people] for pairs in scored]
 
 
 def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker) -> list[PersonResult]:
-    """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked."""
+    """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked.
+
+    With the store's reference graph, the people and every row their walk needs are read at
+    once (one scan, not one per step of the walk).
+    """
     queries = job.queries[start : start + len(scored)]
-    return finish_queries(store, walker, job.scorer, queries, _with_people(store, scored), job.threshold, job.matches)
+    if walker.graph is None:
+        pairs = _with_people(store, scored)
+    else:
+        read = Prefetched(store, walker.graph, (no for scored_pairs in scored for _, no in scored_pairs))
+        pairs, walker = _with_people(read, scored), TieWalker(read)
+    return finish_queries(store, walker, job.scorer, queries, pairs, job.threshold, job.matches)
 
 
 def _score_task(bounds: tuple[int, int]) -> Deferred:
@@ -189,12 +201,22 @@ def _walk_task(task: tuple[int, Numbered]) -> Any:
     global _OPENED
     assert _JOB is not None and _JOB.path is not None
     if _OPENED is None:
-        store = open_store(_JOB.path, read_only=True, memory=WORKER_CACHE)
-        _OPENED = (store, TieWalker(store))
+        _OPENED = _open_walk(_JOB.path)
     try:
         return _rendered(_JOB, _finish(_JOB, task[0], task[1], *_OPENED))
     finally:
         _settle()
+
+
+def _open_walk(path: str) -> tuple[RegistryStore, TieWalker]:
+    """A worker's own read-only store and its walker, with the store's reference graph when
+    the warm cache holds one (then DuckDB's cache is kept small: it serves one scan a block)."""
+    store = open_store(path, read_only=True, memory=GRAPH_CACHE)
+    graph = cache.load_graph(store)
+    if graph is None:  # each step of the walk scans the store: the later scans reuse the cache
+        store.close()
+        store = open_store(path, read_only=True, memory=WORKER_CACHE)
+    return store, TieWalker(store, graph)
 
 
 def _bounds(total: int, size: int) -> list[tuple[int, int]]:

@@ -33,10 +33,11 @@ from tiescreen.index.records import ScoringRecords
 
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
+    from tiescreen.ties.graph import RefGraph
 
-__all__ = ["FORMAT", "Parts", "cache_dir", "load", "save"]
+__all__ = ["FORMAT", "Parts", "cache_dir", "load", "load_graph", "save"]
 
-FORMAT = "1"
+FORMAT = "2"  # 2: with the reference graph (tiescreen.ties.graph)
 _ARRAYS = ("hashes", "word_ids", "flat", "offsets", "masks", "years", "starts", "ends", "data")
 Parts = tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64], ScoringRecords]
 
@@ -73,6 +74,22 @@ def load(store: RegistryStore) -> Parts | None:
     return keys, postings, arrays["masks"], arrays["years"], records
 
 
+def load_graph(store: RegistryStore) -> RefGraph | None:
+    """The store's reference graph from its cache, memory-mapped; None when the cache has none."""
+    from tiescreen.ties.graph import RefGraph
+
+    target = cache_dir(store)
+    if target is None or not (target / "graph.json").is_file():
+        return None
+    try:
+        # Plain arrays over the mapped pages: a slice of a np.memmap costs a Python object more.
+        arrays = {name: np.asarray(np.load(target / f"graph_{name}.npy", mmap_mode="r")) for name in RefGraph.ARRAYS}
+        props = json.loads((target / "graph.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the walk reads the store step by step, as without a cache
+    return RefGraph.from_arrays(props, arrays)
+
+
 def save(store: RegistryStore, parts: Parts) -> Path | None:
     """Write the cache of the store's current index (best effort: None when it cannot)."""
     target = cache_dir(store)
@@ -91,6 +108,7 @@ def save(store: RegistryStore, parts: Parts) -> Path | None:
         for name, array in arrays.items():
             np.save(aside / f"{name}.npy", np.ascontiguousarray(array))
         (aside / "words.json").write_text(json.dumps([keys.words, list(postings)]), encoding="utf-8")
+        _save_graph(store, aside)
         aside.chmod(0o755)
         aside.rename(target)  # fails when another process wrote it first: theirs is as good
     except OSError:
@@ -98,6 +116,22 @@ def save(store: RegistryStore, parts: Parts) -> Path | None:
         return target if target.is_dir() else None
     _drop_others(target)
     return target
+
+
+def _save_graph(store: RegistryStore, aside: Path) -> None:
+    """The reference graph beside the index, when the store has one worth mapping."""
+    from tiescreen.errors import StoreError, UnsupportedFeature
+    from tiescreen.ties.graph import RefGraph
+
+    try:
+        graph = RefGraph.from_store(store)
+    except (StoreError, UnsupportedFeature):
+        return
+    if graph is None or any(len(a) == 0 for a in graph.arrays().values()):
+        return
+    for name, array in graph.arrays().items():
+        np.save(aside / f"graph_{name}.npy", np.ascontiguousarray(array))
+    (aside / "graph.json").write_text(json.dumps(list(graph.props)), encoding="utf-8")
 
 
 def _arrays(parts: Parts) -> dict[str, Any]:

@@ -21,7 +21,7 @@ an interrupted load leaves the store as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,12 +42,16 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_DB", "RegistryStore", "open_store"]
 
 IntArray = npt.NDArray[np.int64]
+# The reference graph by row number (see graph_rows): rows, (person numbers, their rows),
+# (src, prop, dst) of each reference, the property names the prop codes stand for.
+GraphRows = tuple[int, tuple[IntArray, IntArray], tuple[IntArray, IntArray, IntArray], tuple[str, ...]]
 
 DEFAULT_DB = "tiescreen.duckdb"
 SCHEMA_VERSION = "3"
 # Ids read per query: a read of a list of ids scans the table once, whatever its length.
 READ_BATCH = 100_000
 BATCH = 20_000
+ROWS_BATCH = 10_000  # rows read by number made entities at a time
 Progress = Callable[[int, int | None], None]
 
 _DDL = (
@@ -304,6 +308,51 @@ class RegistryStore:
             found.update((int(no), e) for e, no in _entities_from_rows(rows))
         return found
 
+    def at_rows(self, rows: Iterable[int]) -> list[tuple[RegistryEntity, int | None, int]]:
+        """``(entity, person number, row)`` for the entities at these row numbers (``rowid``).
+
+        Read by row number (see ``tiescreen.ties.graph``), rows cost a quarter less than read
+        by id (no join on the id strings).
+        """
+        wanted = sorted(set(rows))
+        if not wanted:
+            return []
+        sql = f"SELECT {', '.join(_ENTITY_COLS)}, rowid, no FROM entities WHERE rowid IN (SELECT unnest(?::BIGINT[]))"
+        out: list[tuple[RegistryEntity, int | None, int]] = []
+        # One scan for all, its rows made entities batch by batch (a block's rows at once take memory).
+        for found in self.db.stream("read rows", sql, wanted, size=ROWS_BATCH):
+            decoded = _decode_all([r[3] for r in found])
+            out.extend((_entity(row, data, False), row[-1], row[-2]) for row, data in zip(found, decoded, strict=True))
+        return out
+
+    def graph_rows(self) -> GraphRows | None:
+        """The reference graph by row number: ``(rows, (numbers, their rows), (src, prop, dst), props)``.
+
+        Only references between two entities, each once, with ``prop`` a code into ``props``.
+        None unless the rows are numbered densely (no deleted rows, so a row keeps its number
+        until the next ingest) and ids and person numbers are unique.
+        """
+        from tiescreen.store.columnar import fetch_arrow, number_column
+
+        sql = "SELECT count(*), coalesce(max(rowid), -1), count(no), count(DISTINCT no) FROM entities"
+        rows, last, numbered, numbers = (int(n) for n in self.db.query("load graph", sql)[0])
+        if rows != last + 1 or numbered != numbers or rows >= 2**31:
+            return None
+        if int(self.db.query("load graph", "SELECT count(DISTINCT id) FROM entities")[0][0]) != rows:
+            return None
+        people = fetch_arrow(self.db, "load graph", "SELECT no, rowid AS at FROM entities WHERE no IS NOT NULL")
+        props = tuple(str(r[0]) for r in self.db.query("load graph", "SELECT DISTINCT prop FROM refs ORDER BY prop"))
+        refs = fetch_arrow(
+            self.db,
+            "load graph",
+            # DISTINCT on the numbers, not the ids: the same with unique ids, and a third of the time
+            """SELECT DISTINCT s.rowid AS src, list_position(?, r.prop) - 1 AS prop, d.rowid AS dst
+            FROM refs r JOIN entities s ON s.id = r.src JOIN entities d ON d.id = r.dst""",
+            list(props),
+        )
+        ends = (number_column(refs, "src"), number_column(refs, "prop"), number_column(refs, "dst"))
+        return rows, (number_column(people, "no"), number_column(people, "at")), ends, props
+
     def _select_in(self, step: str, column: str, values: list[Any], names: Sequence[str]) -> list[tuple[Any, ...]]:
         cols = ", ".join(names)
         if len(values) <= 64:
@@ -313,8 +362,8 @@ class RegistryStore:
         sql = f"SELECT {cols}, no FROM entities WHERE {column} IN (SELECT unnest(?::{kind}[]))"
         return self.db.query(step, sql, values)
 
-    def referring(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
-        """``(src, prop, dst)`` for every reference pointing at one of ``ids``."""
+    def referring(self, ids: Iterable[str], props: Collection[str] | None = None) -> list[tuple[str, str, str]]:
+        """``(src, prop, dst)`` for every reference pointing at one of ``ids`` (through ``props``, if given)."""
         wanted = sorted(set(ids))
         out: list[tuple[str, str, str]] = []
         for batch in chunks(wanted, READ_BATCH):
@@ -326,7 +375,7 @@ class RegistryStore:
             else:
                 sql = "SELECT DISTINCT src, prop, dst FROM refs WHERE dst IN (SELECT unnest(?::TEXT[]))"
                 rows = self.db.query("walk refs", sql, list(batch))
-            out.extend((str(r[0]), str(r[1]), str(r[2])) for r in rows)
+            out.extend((str(r[0]), str(r[1]), str(r[2])) for r in rows if props is None or r[1] in props)
         return sorted(set(out))  # a fixed order, so the same run gives byte-identical output
 
     def count(self, schema: str | None = None) -> int:

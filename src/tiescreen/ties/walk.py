@@ -16,15 +16,18 @@ however old, with their dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from tiescreen.model import RegistryEntity, Tie, TieKind
-from tiescreen.store.registry import RegistryStore
 from tiescreen.ties.bodies import STATE_KINDS, BodyClass, classify_body
 from tiescreen.ties.family import relative_tie
 from tiescreen.ties.kinds import is_current, link_kind, statement_tie
 
-__all__ = ["TieWalker", "cite"]
+if TYPE_CHECKING:
+    from tiescreen.ties.graph import RefGraph
+
+__all__ = ["GraphReader", "TieWalker", "cite"]
 
 _LINKS = {
     # link schema: (property pointing at the person, property pointing onwards)
@@ -33,6 +36,8 @@ _LINKS = {
     "Employment": ("employee", "employer"),
     "Directorship": ("director", "organization"),
 }
+HOLDS = frozenset(person for person, _onward in _LINKS.values())  # a link's properties naming its person
+ONWARD = frozenset(onward for _person, onward in _LINKS.values())  # ... and what it ties them to
 _COMPANIES = frozenset({"Company", "Organization", "LegalEntity"})
 Ref = tuple[str, str, str]  # (src, prop, dst): src refers to dst through prop
 
@@ -48,6 +53,15 @@ def cite(entity: RegistryEntity) -> str:
     return f"{p.source}#{p.record}" if p is not None else entity.id
 
 
+class GraphReader(Protocol):
+    """What the walk reads: a :class:`~tiescreen.store.registry.RegistryStore`, or a
+    :class:`~tiescreen.ties.prefetch.Prefetched` read of one."""
+
+    def entities(self, ids: Iterable[str], *, cited: bool = False) -> dict[str, RegistryEntity]: ...
+
+    def referring(self, ids: Iterable[str], props: Collection[str] | None = None) -> list[tuple[str, str, str]]: ...
+
+
 BODY_CACHE = 100_000  # positions and organisations kept between calls (many people share them)
 
 
@@ -56,10 +70,13 @@ class TieWalker:
 
     Positions and organisations are shared by many people, so the walker keeps up to
     :data:`BODY_CACHE` of them between calls; make a new walker when the store changes.
+    ``graph`` is the store's reference graph, when its warm cache holds one: the caller may
+    then read a block's rows at once (:class:`~tiescreen.ties.prefetch.Prefetched`).
     """
 
-    def __init__(self, store: RegistryStore) -> None:
+    def __init__(self, store: GraphReader, graph: RefGraph | None = None) -> None:
         self.store = store
+        self.graph = graph
         self._bodies: dict[str, RegistryEntity] = {}
 
     def ties(
@@ -89,8 +106,8 @@ class TieWalker:
         self, people: dict[str, RegistryEntity], read: tuple[list[Ref], dict[str, RegistryEntity]] | None = None
     ) -> dict[str, list[Tie]]:
         result: dict[str, list[Tie]] = {pid: _statement_ties(p) for pid, p in people.items()}
-        if read is None:
-            refs = self.store.referring(people)
+        if read is None:  # only references through HOLDS make ties below: the others' links are not read
+            refs = self.store.referring(people, HOLDS)
             links = self.store.entities({src for src, _, _ in refs}, cited=True)
         else:
             refs, links = read
@@ -128,7 +145,7 @@ class TieWalker:
         unclassified = {
             c.id for c in companies if classify_body(c.first("name") or c.caption, c.get("topics")).kind is None
         }
-        refs = [r for r in self.store.referring(unclassified) if r[1] == "asset"]
+        refs = self.store.referring(unclassified, ("asset",))
         links = self.store.entities({src for src, _, _ in refs}, cited=True)
         owner_ids = {o for link in links.values() if link.schema == "Ownership" for o in link.get("owner")}
         owner_entities = self.store.entities(owner_ids, cited=True)
