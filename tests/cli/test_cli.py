@@ -87,6 +87,8 @@ def test_every_format_on_the_zala_sample(tmp_path: Path, fmt: str) -> None:
 def test_ingest_then_screen_from_the_store(tmp_path: Path, peps: Path, attendees: Path) -> None:
     proc = run("ingest", peps, "--db", "team.duckdb", cwd=tmp_path)
     assert proc.returncode == 0 and "loaded, 11 records" in proc.stderr
+    # the warm cache is written by the ingest, not by the first screening
+    assert [p.name for p in (tmp_path / "team.duckdb.warm").glob("*/graph.json")] == ["graph.json"]
     again = run("ingest", peps, "--db", "team.duckdb", cwd=tmp_path)
     assert "unchanged" in again.stderr
     proc = run("screen", attendees, "--db", "team.duckdb", cwd=tmp_path)

@@ -26,6 +26,7 @@ def command(
     if name and len(registries) > 1:
         raise click.UsageError("--name works with one registry at a time")
     from tiescreen.engine.ingest import ingest
+    from tiescreen.engine.local import name_index
     from tiescreen.store import open_store
 
     column_mapping = build_mapping(mapping, maps)
@@ -44,6 +45,8 @@ def command(
             say(report.summary())
             for problem in report.problems[:20]:
                 say(f"  skipped {problem}")
+        # The warm cache (index and reference graph) now, not in the first screening's time.
+        name_index(store)
         say(
             f"store {store.db.path if hasattr(store.db, 'path') else ''}: {store.count()} entities, "
             f"{store.people_count()} people"

@@ -33,6 +33,7 @@ from tiescreen.index.plan import plan_query
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
 from tiescreen.model import PersonResult, Query
 from tiescreen.store.registry import RegistryStore, open_store
+from tiescreen.ties.graph import RefGraph
 from tiescreen.ties.prefetch import Prefetched
 from tiescreen.ties.walk import TieWalker
 
@@ -93,13 +94,24 @@ def default_workers() -> int:
 
 def name_index(store: RegistryStore) -> NameIndex:
     """The store's warm name index, loaded on first use and kept until the store changes."""
-    cached = getattr(store, "_warm_index", None)
+    return _kept(store, "_warm_index", NameIndex.from_store)  # type: ignore[no-any-return]
+
+
+def ref_graph(store: RegistryStore) -> RefGraph | None:
+    """The store's reference graph from the warm cache :func:`name_index` writes (None without
+    one), mapped on first use and kept until the store changes."""
+    name_index(store)
+    return _kept(store, "_warm_graph", cache.load_graph)  # type: ignore[no-any-return]
+
+
+def _kept(store: RegistryStore, attr: str, load: Callable[[RegistryStore], Any]) -> Any:
+    cached = getattr(store, attr, None)
     stamp = tuple((s.name, s.content_hash, s.loaded_at) for s in store.sources())
     if cached is not None and cached[0] == stamp:
-        return cached[1]  # type: ignore[no-any-return]
-    index = NameIndex.from_store(store)
-    store._warm_index = (stamp, index)  # type: ignore[attr-defined]
-    return index
+        return cached[1]
+    loaded = load(store)
+    setattr(store, attr, (stamp, loaded))
+    return loaded
 
 
 # The job forked workers read: set just before the pool starts, inherited by the workers.
@@ -344,7 +356,7 @@ def screen_people(
         if _parallel(workers, len(queries), min_parallel):
             path = stack.enter_context(store.detached())
         if path is None:
-            walker = TieWalker(store)
+            walker = TieWalker(store, ref_graph(store))
             parts: Iterator[tuple[int, Any]] = (
                 (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), store, walker)))
                 for start, end in _bounds(len(queries), WALK)
