@@ -45,9 +45,11 @@ def command(
             say(report.summary())
             for problem in report.problems[:20]:
                 say(f"  skipped {problem}")
-        # The warm cache (index and reference graph) now, not in the first screening's time.
-        name_index(store)
         say(
             f"store {store.db.path if hasattr(store.db, 'path') else ''}: {store.count()} entities, "
             f"{store.people_count()} people"
         )
+    # The warm cache (index and reference graph) now, not in the first screening's time; from
+    # a new read-only connection, once the loading one has freed its memory.
+    with open_store(db, read_only=True) as store:
+        name_index(store)
