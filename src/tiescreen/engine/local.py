@@ -47,6 +47,7 @@ IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker never waits for i
 WALK = 5_000  # the most queries whose ties a worker walks at once
 MIN_PARALLEL = 400
 WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
+PREFETCH_MIN = 64  # people in a block from which reading its rows at once beats reading step by step
 GRAPH_CACHE = "200MB"  # ... when the reference graph makes a block's walk one scan (nothing to reuse)
 NEAR_MISS = 0.15  # kept below the threshold: a region found among the ties may lift them
 Progress = Callable[[int, int], None]
@@ -94,24 +95,23 @@ def default_workers() -> int:
 
 def name_index(store: RegistryStore) -> NameIndex:
     """The store's warm name index, loaded on first use and kept until the store changes."""
-    return _kept(store, "_warm_index", NameIndex.from_store)  # type: ignore[no-any-return]
-
-
-def ref_graph(store: RegistryStore) -> RefGraph | None:
-    """The store's reference graph from the warm cache :func:`name_index` writes (None without
-    one), mapped on first use and kept until the store changes."""
-    name_index(store)
-    return _kept(store, "_warm_graph", cache.load_graph)  # type: ignore[no-any-return]
-
-
-def _kept(store: RegistryStore, attr: str, load: Callable[[RegistryStore], Any]) -> Any:
-    cached = getattr(store, attr, None)
+    cached = getattr(store, "_warm_index", None)
     stamp = tuple((s.name, s.content_hash, s.loaded_at) for s in store.sources())
     if cached is not None and cached[0] == stamp:
-        return cached[1]
-    loaded = load(store)
-    setattr(store, attr, (stamp, loaded))
-    return loaded
+        return cached[1]  # type: ignore[no-any-return]
+    index = NameIndex.from_store(store)
+    store._warm_index = (stamp, index)  # type: ignore[attr-defined]
+    return index
+
+
+def ref_graph(store: RegistryStore, index: NameIndex) -> RefGraph | None:
+    """The store's reference graph from the warm cache written with ``index`` (None without
+    one), mapped once per index (so without asking the store again whether it changed)."""
+    cached = getattr(store, "_warm_graph", None)
+    if cached is None or cached[0] is not index:
+        cached = (index, cache.load_graph(store))
+        store._warm_graph = cached  # type: ignore[attr-defined]
+    return cached[1]
 
 
 # The job forked workers read: set just before the pool starts, inherited by the workers.
@@ -149,14 +149,16 @@ def _with_people(store: RegistryStore | Prefetched, scored: Numbered) -> list[Pa
 def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker) -> list[PersonResult]:
     """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked.
 
-    With the store's reference graph, the people and every row their walk needs are read at
-    once (one scan, not one per step of the walk).
+    With the store's reference graph and many people, the people and every row their walk
+    needs are read at once (one scan, not one per step of the walk); a few people are read
+    through the store's id index, step by step, which is quicker for them.
     """
     queries = job.queries[start : start + len(scored)]
-    if walker.graph is None:
+    numbers = {no for scored_pairs in scored for _, no in scored_pairs}
+    if walker.graph is None or len(numbers) < PREFETCH_MIN:
         pairs = _with_people(store, scored)
     else:
-        read = Prefetched(store, walker.graph, (no for scored_pairs in scored for _, no in scored_pairs))
+        read = Prefetched(store, walker.graph, numbers)
         pairs, walker = _with_people(read, scored), TieWalker(read)
     return finish_queries(store, walker, job.scorer, queries, pairs, job.threshold, job.matches)
 
@@ -356,7 +358,7 @@ def screen_people(
         if _parallel(workers, len(queries), min_parallel):
             path = stack.enter_context(store.detached())
         if path is None:
-            walker = TieWalker(store, ref_graph(store))
+            walker = TieWalker(store, ref_graph(store, job.index))
             parts: Iterator[tuple[int, Any]] = (
                 (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), store, walker)))
                 for start, end in _bounds(len(queries), WALK)
