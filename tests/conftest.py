@@ -21,6 +21,22 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def generated_store(folder: Path, people: int, seed: int, queries: int = 0, *, bulk: bool = False) -> Path:
+    """``folder/s.duckdb`` with ``people`` generated officials ingested (from
+    ``registry.ftm.json``, through the bulk loader when ``bulk``), and, given ``queries``,
+    that many generated queries in ``queries.csv`` with their truth in ``truth.csv``."""
+    from tiescreen.engine.ingest import BULK_FROM, ingest
+    from tiescreen.generate import write_queries, write_registry
+    from tiescreen.store import open_store
+
+    write_registry(folder / "registry.ftm.json", people, seed=seed)
+    if queries:
+        write_queries(folder / "queries.csv", folder / "truth.csv", people, queries, seed=seed)
+    with open_store(folder / "s.duckdb") as store:
+        ingest(store, folder / "registry.ftm.json", bulk_from=0 if bulk else BULK_FROM)
+    return folder / "s.duckdb"
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

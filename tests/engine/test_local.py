@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import generated_store
 from tiescreen.engine import local
-from tiescreen.engine.ingest import ingest
 from tiescreen.engine.local import name_index
-from tiescreen.generate import write_queries, write_registry
 from tiescreen.index.plan import plan_query
 from tiescreen.ingest import read_people
 from tiescreen.match import tokens
@@ -25,11 +24,7 @@ from tiescreen.store import open_store
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     d = tmp_path_factory.mktemp("gen")
-    write_registry(d / "registry.ftm.json", 400, seed=11)
-    write_queries(d / "queries.csv", d / "truth.csv", 400, 160, seed=11)
-    with open_store(d / "s.duckdb") as store:
-        ingest(store, d / "registry.ftm.json", bulk_from=0)
-    return d / "s.duckdb", d / "queries.csv", d / "truth.csv"
+    return generated_store(d, 400, 11, queries=160, bulk=True), d / "queries.csv", d / "truth.csv"
 
 
 def _small_parts(monkeypatch: pytest.MonkeyPatch, chunk: int, walk: int | None = None) -> None:

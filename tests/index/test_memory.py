@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tiescreen.engine.ingest import ingest
-from tiescreen.generate import write_queries, write_registry
+from tests.conftest import generated_store
 from tiescreen.index import candidates, memory
 from tiescreen.index.memory import NameIndex
 from tiescreen.ingest import read_people
@@ -17,11 +16,7 @@ from tiescreen.store import open_store
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     d = tmp_path_factory.mktemp("memory")
-    write_registry(d / "registry.ftm.json", 300, seed=11)
-    write_queries(d / "queries.csv", d / "truth.csv", 300, 80, seed=11)
-    with open_store(d / "s.duckdb") as store:
-        ingest(store, d / "registry.ftm.json")
-    return d / "s.duckdb", d / "queries.csv"
+    return generated_store(d, 300, 11, queries=80), d / "queries.csv"
 
 
 def _all_candidates(db: Path, queries: Path) -> list[list[int]]:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tiescreen.engine.ingest import ingest
+from tests.conftest import generated_store
 from tiescreen.engine.local import name_index
-from tiescreen.generate import write_queries, write_registry
 from tiescreen.index.records import ScoringRecords, parse_record
 from tiescreen.ingest import read_people
 from tiescreen.match.scorer import Scorer
@@ -19,11 +18,7 @@ from tiescreen.store import open_store
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     d = tmp_path_factory.mktemp("records")
-    write_registry(d / "registry.ftm.json", 150, seed=5)
-    write_queries(d / "queries.csv", d / "truth.csv", 150, 40, seed=5)
-    with open_store(d / "s.duckdb") as store:
-        ingest(store, d / "registry.ftm.json")
-    return d / "s.duckdb", d / "queries.csv"
+    return generated_store(d, 150, 5, queries=40), d / "queries.csv"
 
 
 def test_every_person_has_a_record_with_the_scored_properties(store_path: tuple[Path, Path]) -> None:

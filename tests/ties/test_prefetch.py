@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.conftest import generated_store
 from tiescreen.engine.ingest import ingest
 from tiescreen.generate import write_registry
 from tiescreen.index import cache
@@ -21,11 +22,7 @@ from tiescreen.ties.walk import HOLDS, TieWalker
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> RegistryStore:
-    folder = tmp_path_factory.mktemp("graph")
-    write_registry(folder / "registry.ftm.json", 300, seed=5)
-    with open_store(folder / "s.duckdb") as opened:
-        ingest(opened, folder / "registry.ftm.json", bulk_from=0)
-    return open_store(folder / "s.duckdb", read_only=True)
+    return open_store(generated_store(tmp_path_factory.mktemp("graph"), 300, 5, bulk=True), read_only=True)
 
 
 def _graph(store: RegistryStore) -> RefGraph:

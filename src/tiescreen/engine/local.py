@@ -116,8 +116,8 @@ def ref_graph(store: RegistryStore, index: NameIndex) -> RefGraph | None:
 
 # The job forked workers read: set just before the pool starts, inherited by the workers.
 _JOB: _Job | None = None
-# Each worker's own connection to the store and tie walker, opened on its first walk.
-_OPENED: tuple[RegistryStore, TieWalker] | None = None
+# Each worker's own connection to the store, tie walker and reference graph, opened on its first walk.
+_OPENED: tuple[RegistryStore, TieWalker, RefGraph | None] | None = None
 
 
 def _score_range(job: _Job, bounds: tuple[int, int]) -> Numbered:
@@ -146,7 +146,9 @@ def _with_people(store: RegistryStore | Prefetched, scored: Numbered) -> list[Pa
     return [[(pair, people[no]) for pair, no in pairs if no in people] for pairs in scored]
 
 
-def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker) -> list[PersonResult]:
+def _finish(
+    job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker, graph: RefGraph | None
+) -> list[PersonResult]:
     """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked.
 
     With the store's reference graph and many people, the people and every row their walk
@@ -155,10 +157,10 @@ def _finish(job: _Job, start: int, scored: Numbered, store: RegistryStore, walke
     """
     queries = job.queries[start : start + len(scored)]
     numbers = {no for scored_pairs in scored for _, no in scored_pairs}
-    if walker.graph is None or len(numbers) < PREFETCH_MIN:
+    if graph is None or len(numbers) < PREFETCH_MIN:
         pairs = _with_people(store, scored)
     else:
-        read = Prefetched(store, walker.graph, numbers)
+        read = Prefetched(store, graph, numbers)
         pairs, walker = _with_people(read, scored), TieWalker(read)
     return finish_queries(store, walker, job.scorer, queries, pairs, job.threshold, job.matches)
 
@@ -222,7 +224,7 @@ def _walk_task(task: tuple[int, Numbered]) -> Any:
         _settle()
 
 
-def _open_walk(path: str) -> tuple[RegistryStore, TieWalker]:
+def _open_walk(path: str) -> tuple[RegistryStore, TieWalker, RefGraph | None]:
     """A worker's own read-only store and its walker, with the store's reference graph when
     the warm cache holds one (then DuckDB's cache is kept small: it serves one scan a block)."""
     store = open_store(path, read_only=True, memory=GRAPH_CACHE)
@@ -230,7 +232,7 @@ def _open_walk(path: str) -> tuple[RegistryStore, TieWalker]:
     if graph is None:  # each step of the walk scans the store: the later scans reuse the cache
         store.close()
         store = open_store(path, read_only=True, memory=WORKER_CACHE)
-    return store, TieWalker(store, graph)
+    return store, TieWalker(store), graph
 
 
 def _bounds(total: int, size: int) -> list[tuple[int, int]]:
@@ -358,9 +360,9 @@ def screen_people(
         if _parallel(workers, len(queries), min_parallel):
             path = stack.enter_context(store.detached())
         if path is None:
-            walker = TieWalker(store, ref_graph(store, job.index))
+            opened = (store, TieWalker(store), ref_graph(store, job.index))
             parts: Iterator[tuple[int, Any]] = (
-                (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), store, walker)))
+                (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), *opened)))
                 for start, end in _bounds(len(queries), WALK)
             )
         else:

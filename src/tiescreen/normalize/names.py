@@ -176,8 +176,13 @@ def _abdul(match: re.Match[str]) -> str:
 def _split(text: str) -> tuple[list[str], int | None]:
     """Words of a name and the index where a comma ended the surname part (if any)."""
     if _RUSSIAN_NAME.fullmatch(text):  # a plain Russian name: of _split_any's rules only titles apply
-        return [w for w in text.split(" ") if w.lower() not in _DROP_WORDS], None
+        return _plain_words(text), None
     return _split_any(text)
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of a plain Russian name (``_RUSSIAN_NAME``), titles such as Jr. left out."""
+    return [w for w in text.split(" ") if w.lower() not in _DROP_WORDS]
 
 
 def _split_any(text: str) -> tuple[list[str], int | None]:
@@ -244,13 +249,8 @@ def _parse_russian(cleaned: str) -> ParsedName:
     """:func:`parse_name` of a plain Russian name (most registry names), by the same rules with
     what cannot apply left out: rigour's titles, brackets, commas, initials, digits and
     look-alike letters; each word is its own reading and folds to its lower case with е for ё."""
-    words: list[str] = []
-    norms: list[str] = []
-    for word in cleaned.split(" "):
-        lower = word.lower()
-        if lower not in _DROP_WORDS:
-            words.append(word)
-            norms.append(lower.replace("ё", "е"))
+    words = _plain_words(cleaned)
+    norms = [w.lower().replace("ё", "е") for w in words]
     patronymic = [_is_patronymic(norm) for norm in norms]
     first = patronymic.index(True) if True in patronymic else 0
     if first and _MARKERS.isdisjoint(norms):  # Фамилия Имя Отчество, Имя Отчество Фамилия: no hint needed

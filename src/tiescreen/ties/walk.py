@@ -17,15 +17,12 @@ however old, with their dates.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from tiescreen.model import RegistryEntity, Tie, TieKind
 from tiescreen.ties.bodies import STATE_KINDS, BodyClass, classify_body
 from tiescreen.ties.family import relative_tie
 from tiescreen.ties.kinds import is_current, link_kind, statement_tie
-
-if TYPE_CHECKING:
-    from tiescreen.ties.graph import RefGraph
 
 __all__ = ["GraphReader", "TieWalker", "cite"]
 
@@ -70,13 +67,10 @@ class TieWalker:
 
     Positions and organisations are shared by many people, so the walker keeps up to
     :data:`BODY_CACHE` of them between calls; make a new walker when the store changes.
-    ``graph`` is the store's reference graph, when its warm cache holds one: the caller may
-    then read a block's rows at once (:class:`~tiescreen.ties.prefetch.Prefetched`).
     """
 
-    def __init__(self, store: GraphReader, graph: RefGraph | None = None) -> None:
+    def __init__(self, store: GraphReader) -> None:
         self.store = store
-        self.graph = graph
         self._bodies: dict[str, RegistryEntity] = {}
 
     def ties(
