@@ -2,7 +2,9 @@
 
 A few pairs in a batch need Wikidata's given-name groups (the pairs our own tables cannot
 settle, :mod:`tiescreen.normalize.variants`), and the first look-up builds rigour's tagger:
-about 8 s of CPU, during which it holds the interpreter lock. Forked workers would each build
+about 8 s of CPU, during which it holds the interpreter lock. Until some pair needs them, a
+worker's scorer supposes every answer instead and asks only when the answers could change
+what is kept (:meth:`tiescreen.match.scorer.Scorer.score`). Forked workers would each build
 their own. Instead a server process, forked with the workers, builds it once (on the first
 question) and answers each worker through a pipe of its own; the screening process keeps its
 lock for passing work and results on.

@@ -19,12 +19,13 @@ from tiescreen.match.explain import name_evidence
 from tiescreen.match.orgs import score_org_names
 from tiescreen.model import Evidence, Query, RegistryEntity
 from tiescreen.model.pickling import FieldsPickle
+from tiescreen.normalize import variants as name_variants
 from tiescreen.normalize.names import MAX_NAME_CHARS, MAX_NAME_WORDS, cap_name, parse_name
-from tiescreen.normalize.variants import name_groups
 
 __all__ = ["DEFAULT_THRESHOLD", "PairScore", "Scorer", "explain_names", "score_names", "warm_up"]
 
 MAX_NAMES = 24
+SUPPOSITIONS = 64  # the most outcomes of name groups tried before asking for them
 AGREEMENT_GAIN = 0.25  # share of the remaining distance to 1 that an agreeing attribute closes
 CONFLICT_FACTOR = {"birth_date": 0.5, "region": 0.85}
 PERSON_SCHEMATA = frozenset({"Person", ""})
@@ -94,7 +95,7 @@ def warm_up(*, orgs: bool = False, variants: bool = False) -> None:
     score_names("Шигина Олеся Владимировна", "Olesya Shigina")
     score_names("Саша Иванов", "Alexander Ivanov")
     if variants:
-        name_groups("Iryna")  # unless TIESCREEN_NAME_VARIANTS=0
+        name_variants.name_groups("Iryna")  # unless TIESCREEN_NAME_VARIANTS=0
     if orgs:
         score_org_names("ООО Ромашка", "Romashka LLC")
         score_org_names("Ромашка", "Romashka Schweiz LLC")  # rigour's territory names (places in org names)
@@ -126,8 +127,9 @@ class Scorer:
 
     def _best_name(self, query: Query, entity: RegistryEntity) -> tuple[NameComparison, str] | None:
         best: tuple[NameComparison, str] | None = None
+        compared = _compared.__wrapped__ if name_variants.supposing_some() else _compared  # suppositions are not kept
         for name in entity.names()[:MAX_NAMES]:
-            comparison = _compared(query.name, name)
+            comparison = compared(query.name, name)
             if best is None or comparison.score > best[0].score:
                 best = (comparison, name)
         return best
@@ -139,8 +141,50 @@ class Scorer:
 
         A name longer than 1,000 characters or 64 words is scored on its first ones; the
         name evidence says so. A pair scoring below ``floor`` comes without evidence (the
-        caller drops it; describing it would cost more than scoring it).
+        caller drops it; describing it would cost more than scoring it). While rigour's name
+        groups are not at hand in this process (their first look-up builds rigour's tagger:
+        seconds), a pair is scored without them when they cannot change its score, or it
+        stays below ``floor`` whatever they say (its score is then the highest they could
+        give it).
         """
+        if floor > 0 and name_variants.supposable():
+            try:
+                with name_variants.supposing():
+                    return self._score(query, entity, context_texts, floor)
+            except name_variants.Unsupposed as unsure:
+                best = self._best_supposed(query, entity, context_texts, floor, unsure.pair)
+                if best is not None:
+                    return best
+        return self._score(query, entity, context_texts, floor)
+
+    def _best_supposed(
+        self, query: Query, entity: RegistryEntity, context_texts: Sequence[str], floor: float, pair: name_variants.Pair
+    ) -> PairScore | None:
+        """The pair's score without its name groups, when every outcome they could have gives
+        the same score (they cannot change it) or all stay below ``floor`` (then the highest);
+        None when they must be asked (an outcome reaches ``floor`` and another differs, or
+        there are too many outcomes to try)."""
+        todo = [{pair: outcome} for outcome in name_variants.OUTCOMES]
+        scores: list[PairScore] = []
+        for _ in range(SUPPOSITIONS):
+            if not todo:
+                break
+            supposed = todo.pop()
+            try:
+                with name_variants.supposing(supposed):
+                    scores.append(self._score(query, entity, context_texts, floor))
+            except name_variants.Unsupposed as more:
+                todo.extend({**supposed, more.pair: outcome} for outcome in name_variants.OUTCOMES)
+        if todo:
+            return None
+        if all(scored == scores[0] for scored in scores):
+            return scores[0]
+        best = max(scores, key=lambda p: p.score)
+        return best if best.score < floor else None
+
+    def _score(
+        self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = (), floor: float = 0.0
+    ) -> PairScore:
         cut = cap_name(query.name)
         long_query = cut != query.name
         if long_query:

@@ -38,7 +38,7 @@ from tiescreen.normalize.morph import known_readings
 from tiescreen.normalize.names import NameToken
 from tiescreen.normalize.text import has_cyrillic, is_russian, script_of
 from tiescreen.normalize.translit import keys_for, loose_keys, raw_keys
-from tiescreen.normalize.variants import name_groups, share_name_group
+from tiescreen.normalize.variants import both_named, share_name_group, supposing_some
 
 __all__ = ["SHORT_FORM", "TokenMatch", "initial_matches", "key_similarity", "token_similarity"]
 
@@ -203,7 +203,7 @@ def _clipped(a: str, b: str, wa: _Word, wb: _Word) -> TokenMatch | None:
     of different groups (Ivan, Ivanka) or the name is East Slavic or syllabic (its tables decide)."""
     if wa.slavic or wb.slavic or wa.syllabic or wb.syllabic or not clipped(a, b):
         return None
-    if name_groups(a) and name_groups(b):
+    if both_named(a, b):
         return None
     return TokenMatch((SHORT_FORM, "clipped"))
 
@@ -227,7 +227,8 @@ def _similarity(a: str, b: str, given: bool) -> TokenMatch:
     if wa.loose_set & wb.loose_set:
         return TokenMatch((LOOSE, "loose"))
     if _ARTICLE.match(a) or _ARTICLE.match(b):  # al-Nuristani = Nooristani, el-Assad = al-Assad
-        found = _similarity(*sorted((_ARTICLE.sub("", a), _ARTICLE.sub("", b))), given)
+        x, y = sorted((_ARTICLE.sub("", a), _ARTICLE.sub("", b)))
+        found = _similar(x, y, given)
         return TokenMatch((min(found.value, TRANSLITERATION), found.how))
     if "-" in a and "-" in b and a.count("-") == b.count("-"):
         return _compound(a, b, given)
@@ -248,7 +249,7 @@ def _typo(a: str, b: str, wa: _Word, wb: _Word, given: bool) -> TokenMatch:
     if wa.slavic or wb.slavic or (wa.syllabic and wb.syllabic):
         return _NO_TYPO
     found = _typo_score(a, b, wa, wb)
-    if found.value > 0 and given and name_groups(a) and name_groups(b):
+    if found.value > 0 and given and both_named(a, b):
         return _NO_TYPO  # two known given names that share no group are two names (Harry, Larry)
     return found
 
@@ -293,7 +294,8 @@ _ARTICLE = re.compile(r"^(?:a|e|u)[lnrsdtzh]{1,2}-")
 def _compound(a: str, b: str, given: bool) -> TokenMatch:
     """Two hyphenated words of as many parts are as alike as their least alike parts: a Korean or
     Chinese given name is two syllables (Song-su is not Kyong-su), a double surname two names."""
-    parts = [_similarity(*sorted((x, y)), given) for x, y in zip(a.split("-"), b.split("-"), strict=True)]
+    pairs = (sorted((x, y)) for x, y in zip(a.split("-"), b.split("-"), strict=True))
+    parts = [_similar(x, y, given) for x, y in pairs]
     return min(parts, key=lambda m: m.value)
 
 
@@ -331,7 +333,13 @@ def token_similarity(a: NameToken, b: NameToken, *, given: bool = False) -> Toke
     name groups (Sasha = Александр, Iryna = Ирина).
     """
     x, y = (a.norm, b.norm) if a.norm <= b.norm else (b.norm, a.norm)
-    return _similarity(x, y, given)
+    return _similar(x, y, given)
+
+
+def _similar(a: str, b: str, given: bool) -> TokenMatch:
+    """:func:`_similarity`, from its cache unless name groups are only supposed (see
+    :func:`tiescreen.normalize.variants.supposing`): a supposition is no answer to keep."""
+    return _similarity.__wrapped__(a, b, given) if supposing_some() else _similarity(a, b, given)
 
 
 # The Latin letters a Cyrillic first letter is written with, in one system or another

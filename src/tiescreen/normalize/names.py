@@ -139,7 +139,9 @@ def patronymic_stem(token: NameToken) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _is_patronymic(norm: str) -> bool:
     keys = keys_for(norm)
-    by_ending = len(norm) >= 6 and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
+    # Of five letters, only Ильич (Ilich in Latin, which no dictionary look-up reads) ends so.
+    long_enough = len(norm) >= 6 or keys[0].endswith("iliX")
+    by_ending = long_enough and any(_PATRONYMIC_KEY.search(k) for k in keys[:2])
     if by_ending and not norm.isascii():
         return True  # whatever the dictionary says: its look-up (most of a new word's cost) is spared
     if not by_ending and not norm.endswith(_PATRONYMIC_ENDS):

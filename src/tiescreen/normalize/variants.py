@@ -6,16 +6,51 @@ the same name in two languages: good evidence, a little below an identical name.
 
 Loading rigour's name data takes several seconds once per process, so it happens on first use,
 and ``TIESCREEN_NAME_VARIANTS=0`` in the environment turns the lookup off (tests that do not
-need it, quick scripts).
+need it, quick scripts). Until the first answer has come, a scorer can *suppose* instead
+(:func:`supposing`): a question then raises :class:`Unsupposed`, or takes the outcome supposed
+for its pair of words, so that a pair can be shown to stay below what is kept whatever the
+groups say, and the data is never loaded for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["ask_elsewhere", "enabled", "name_groups", "rigour_groups", "share_name_group"]
+__all__ = [
+    "OUTCOMES",
+    "Outcome",
+    "Pair",
+    "Unsupposed",
+    "ask_elsewhere",
+    "both_named",
+    "enabled",
+    "name_groups",
+    "rigour_groups",
+    "share_name_group",
+    "supposable",
+    "supposing",
+    "supposing_some",
+]
+
+# What a pair of words' name groups decide: the kind of group they share ("name", "nick" or
+# None), and whether both words are in some group. These four are every possible answer.
+Outcome = tuple[str | None, bool]
+OUTCOMES: tuple[Outcome, ...] = ((None, False), (None, True), ("name", True), ("nick", True))
+Pair = tuple[str, str]
+
+
+class Unsupposed(Exception):
+    """A pair's name groups were asked while supposing, and nothing is supposed for the pair.
+
+    Control flow between the scorer and this module, never a user's error.
+    """
+
+    def __init__(self, pair: Pair) -> None:
+        super().__init__(pair)
+        self.pair = pair
 
 
 _SETTING: list[tuple[str, bool]] = []
@@ -36,6 +71,43 @@ def name_groups(word: str) -> frozenset[str]:
     return _groups(word)
 
 
+# While supposing: the outcomes supposed per pair of words (None: not supposing).
+_SUPPOSED: list[Mapping[Pair, Outcome] | None] = [None]
+_ANSWERED = [False]  # an answer has come in this process: the data is loaded, asking is cheap
+
+
+@contextlib.contextmanager
+def supposing(supposed: Mapping[Pair, Outcome] | None = None) -> Iterator[None]:
+    """While it lasts, and until this process has had its first answer, a question about a
+    pair of words takes the outcome ``supposed`` for it, or raises :class:`Unsupposed`."""
+    before = _SUPPOSED[0]
+    _SUPPOSED[0] = supposed or {}
+    try:
+        yield
+    finally:
+        _SUPPOSED[0] = before
+
+
+def supposable() -> bool:
+    """True until this process has had its first answer (and the groups are not turned off)."""
+    return not _ANSWERED[0] and enabled()
+
+
+def supposing_some() -> bool:
+    """True while an outcome is supposed: what is worked out then must not be cached."""
+    return bool(_SUPPOSED[0]) and not _ANSWERED[0]
+
+
+def _supposed(a: str, b: str) -> Outcome | None:
+    supposed = _SUPPOSED[0]
+    if supposed is None or _ANSWERED[0] or not (a and b and enabled()):
+        return None
+    pair = (a, b) if a <= b else (b, a)
+    if pair not in supposed:
+        raise Unsupposed(pair)
+    return supposed[pair]
+
+
 # Where a worker process gets a word's groups instead of building rigour's tagger itself
 # (see :func:`ask_elsewhere`); empty: here.
 _ELSEWHERE: list[Callable[[str], frozenset[str]]] = []
@@ -46,11 +118,14 @@ def ask_elsewhere(lookup: Callable[[str], frozenset[str]] | None) -> None:
     several), or from rigour in this process again when None."""
     _ELSEWHERE[:] = [lookup] if lookup is not None else []
     _groups.cache_clear()
+    _ANSWERED[0] = False
 
 
 @lru_cache(maxsize=200_000)
 def _groups(word: str) -> frozenset[str]:
-    return _ELSEWHERE[0](word) if _ELSEWHERE else rigour_groups(word)
+    groups = _ELSEWHERE[0](word) if _ELSEWHERE else rigour_groups(word)
+    _ANSWERED[0] = True
+    return groups
 
 
 def rigour_groups(word: str) -> frozenset[str]:
@@ -76,7 +151,16 @@ def share_name_group(a: str, b: str) -> str | None:
     >>> share_name_group("Iryna", "Ирина")  # doctest: +SKIP
     'name'
     """
+    if (supposed := _supposed(a, b)) is not None:
+        return supposed[0]
     shared = name_groups(a) & name_groups(b)
     if any(g.startswith("name:") for g in shared):
         return "name"
     return "nick" if shared else None
+
+
+def both_named(a: str, b: str) -> bool:
+    """True when both words are in some Wikidata given-name group (not necessarily one)."""
+    if (supposed := _supposed(a, b)) is not None:
+        return supposed[1]
+    return bool(name_groups(a)) and bool(name_groups(b))
