@@ -7,8 +7,8 @@ for rigour, and each pair's score is compared with the one the answers give.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -46,7 +46,7 @@ PAIRS = [
 
 
 @pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[str]]:
+def asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The words rigour is asked about, with the table above standing for it."""
     log: list[str] = []
 
@@ -103,3 +103,23 @@ def test_once_answered_the_groups_are_asked_as_before(asked: list[str]) -> None:
     assert not variants.supposable()
     _scores([PAIRS[4]])
     assert len(asked) > 1  # no more supposing: the look-up is cheap now
+
+
+def test_what_one_thread_supposes_another_does_not_see(asked: list[str]) -> None:
+    # The web app scores requests in threads side by side.
+    entered, done = threading.Event(), threading.Event()
+
+    def suppose() -> None:
+        with variants.supposing({("ted", "theodore"): ("name", True)}):
+            entered.set()
+            done.wait(5)
+
+    other = threading.Thread(target=suppose)
+    other.start()
+    try:
+        assert entered.wait(5)
+        assert variants.share_name_group("ted", "theodore") == "nick"  # asked: not supposed here
+    finally:
+        done.set()
+        other.join()
+    assert {"ted", "theodore"} <= set(asked)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
@@ -71,8 +72,14 @@ def name_groups(word: str) -> frozenset[str]:
     return _groups(word)
 
 
-# While supposing: the outcomes supposed per pair of words (None: not supposing).
-_SUPPOSED: list[Mapping[Pair, Outcome] | None] = [None]
+class _Supposing(threading.local):
+    """While supposing, in this thread: the outcomes supposed per pair of words (None: not
+    supposing). Per thread: the web app scores requests side by side."""
+
+    supposed: Mapping[Pair, Outcome] | None = None
+
+
+_SUPPOSING = _Supposing()
 _ANSWERED = [False]  # an answer has come in this process: the data is loaded, asking is cheap
 
 
@@ -80,12 +87,12 @@ _ANSWERED = [False]  # an answer has come in this process: the data is loaded, a
 def supposing(supposed: Mapping[Pair, Outcome] | None = None) -> Iterator[None]:
     """While it lasts, and until this process has had its first answer, a question about a
     pair of words takes the outcome ``supposed`` for it, or raises :class:`Unsupposed`."""
-    before = _SUPPOSED[0]
-    _SUPPOSED[0] = supposed or {}
+    before = _SUPPOSING.supposed
+    _SUPPOSING.supposed = supposed or {}
     try:
         yield
     finally:
-        _SUPPOSED[0] = before
+        _SUPPOSING.supposed = before
 
 
 def supposable() -> bool:
@@ -95,11 +102,11 @@ def supposable() -> bool:
 
 def supposing_some() -> bool:
     """True while an outcome is supposed: what is worked out then must not be cached."""
-    return bool(_SUPPOSED[0]) and not _ANSWERED[0]
+    return bool(_SUPPOSING.supposed) and not _ANSWERED[0]
 
 
 def _supposed(a: str, b: str) -> Outcome | None:
-    supposed = _SUPPOSED[0]
+    supposed = _SUPPOSING.supposed
     if supposed is None or _ANSWERED[0] or not (a and b and enabled()):
         return None
     pair = (a, b) if a <= b else (b, a)
