@@ -158,6 +158,15 @@ def test_person_numbers_beyond_32_bits_rank_as_small_ones() -> None:
     assert rank_candidates(sets, 2, 10).tolist() == [base + 5, base + 1]
 
 
+def test_common_words_with_numbers_beyond_a_mask_meet_as_small_ones() -> None:
+    big = GENERATE_CAP + 1
+    for base in (0, 2**40):  # beyond MASK_LIMIT: no scratch mask, the same people
+        given = merge_hits(0, [WordHits(base + np.arange(0, 40), 10.0), WordHits(base + np.arange(50, 60), 9.0)])
+        surname = merge_hits(1, [WordHits(base + np.arange(30, 55), 10.5)])
+        sets = [PositionSet(0, given.hits, big, given.total), PositionSet(1, surname.hits, big, surname.total)]
+        assert (rank_candidates(sets, 2, 100) - base).tolist() == [*range(30, 40), *range(50, 55)]
+
+
 def _bitmap(people: np.ndarray, size: int) -> np.ndarray:
     marks = np.zeros(size, dtype=bool)
     marks[people] = True

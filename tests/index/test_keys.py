@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from tiescreen.index.keys import SQL_WORD_SPLIT, query_keys, split_words, word_blocking_keys, word_key
+from tiescreen.normalize import translit
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,23 @@ def test_spellings_of_one_word_share_the_word_key(a: str, b: str) -> None:
 )
 def test_typos_share_a_blocking_key(a: str, b: str) -> None:
     assert set(word_blocking_keys(a)) & set(word_blocking_keys(b))
+
+
+def _spelled_out_keys(key: str) -> set[str]:
+    """A reading and every variant of it with one letter deleted (two in long words), one by one."""
+    once = {key[:i] + key[i + 1 :] for i in range(len(key))} if len(key) >= 4 else set()
+    twice = {k[:j] + k[j + 1 :] for k in once for j in range(len(k))} if len(key) >= 7 else set()
+    return {key} | once | twice
+
+
+@pytest.mark.parametrize("word", ["Ли", "Олег", "Шигина", "Барананев", "Верхорыбакецская", "Aaaaaaaa"])
+def test_blocking_keys_are_the_readings_and_their_deletions(word: str) -> None:
+    readings = translit.keys_for(word.lower())[:3]
+    loose = {"~" + k for k in translit.loose_keys(word.lower())[:2]}
+    expected = set().union(*(_spelled_out_keys(k) for k in readings)) | loose
+    keys = word_blocking_keys(word)
+    assert set(keys) == expected
+    assert len(keys) == len(expected)  # each once
 
 
 def test_different_names_do_not_meet() -> None:

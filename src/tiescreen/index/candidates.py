@@ -38,6 +38,7 @@ GENERATE_CAP = 5_000
 YEAR_BONUS = 0.5
 FUZZY = 0.8
 SEARCH_COST = 4  # a binary search per candidate and word costs about this many dense reads
+MASK_LIMIT = 1 << 26  # person numbers up to this are marked in a scratch mask (one byte each, kept per thread)
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 Traits = Callable[[IntArray], tuple[IntArray, IntArray]]
@@ -75,39 +76,52 @@ class PositionSet:
             return self.hits[0].people
         return union([h.people for h in self.hits])
 
-    def weigh(self, candidates: IntArray) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    def weigh(self, candidates: IntArray, places: _BitPlaces | None = None) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
         """For each candidate, the best weight of a registry word it carries, and whether it has one.
 
-        Each registry word is read the cheapest way: a common word's bitmap at the candidates;
-        a word of many more people than candidates by a binary search per candidate; any
-        other by one pass over its people against the candidates marked in a scratch mask.
+        Each registry word is read the cheapest way: a common word's bitmap at the candidates
+        (their ``places`` in a bitmap, worked out once a query); a word of many more people than
+        candidates by a binary search per candidate; any other by one pass over its people
+        against the candidates marked in a scratch mask.
         """
         best = np.zeros(len(candidates))
         marked = []
-        places: tuple[IntArray, npt.NDArray[np.uint8]] | None = None
         for h in self.hits:
             if h.bits is not None:
-                places = places or _bit_places(candidates)
-                hit = np.bitwise_and(h.bits.take(places[0]), places[1]).astype(bool)
+                places = places or _BitPlaces(candidates)
+                hit = np.bitwise_and(h.bits.take(places.byte), places.bit).astype(bool)
                 np.maximum(best, h.weight, out=best, where=hit)
             elif len(h.people) > len(candidates) * SEARCH_COST:
-                hit = h.people.take(np.searchsorted(h.people, candidates), mode="clip") == candidates
-                np.maximum(best, h.weight, out=best, where=hit)
+                _weigh_searched(candidates, h, best)
             elif len(h.people):
                 marked.append(h)
-        if marked:
+        if marked and _size([h.people for h in marked] + [candidates]) <= MASK_LIMIT:
             _weigh_marked(candidates, marked, best)
+        else:
+            for h in marked:  # numbers too large for a scratch mask
+                _weigh_searched(candidates, h, best)
         return best, best > 0  # every weight is positive
 
 
-def _bit_places(candidates: IntArray) -> tuple[IntArray, npt.NDArray[np.uint8]]:
+class _BitPlaces:
     """Each candidate's byte in a bitmap over all numbers and its bit there (lowest bit first)."""
-    return candidates >> 3, np.left_shift(np.uint8(1), (candidates & 7).astype(np.uint8))
+
+    __slots__ = ("bit", "byte")
+
+    def __init__(self, candidates: IntArray) -> None:
+        self.byte = candidates >> 3
+        self.bit = np.left_shift(np.uint8(1), (candidates & 7).astype(np.uint8))
+
+
+def _weigh_searched(candidates: IntArray, h: WordHits, best: FloatArray) -> None:
+    """Raise ``best`` to the word's weight at the candidates among its people (a binary search each)."""
+    hit = h.people.take(np.searchsorted(h.people, candidates), mode="clip") == candidates
+    np.maximum(best, h.weight, out=best, where=hit)
 
 
 def _weigh_marked(candidates: IntArray, hits: Sequence[WordHits], best: FloatArray) -> None:
     """Raise ``best`` to each word's weight at the candidates among its people (found through a scratch mask)."""
-    marks = _marks(max(_size([h.people for h in hits]), 1 + int(candidates.max(initial=-1))))
+    marks = _marks(_size([h.people for h in hits] + [candidates]))
     marks[candidates] = True
     try:
         for h in hits:
@@ -183,11 +197,27 @@ def union(arrays: Sequence[IntArray]) -> IntArray:
 
 
 def _intersection(a: PositionSet, b: PositionSet) -> IntArray:
-    # The smaller word's people whom the larger word's registry words hold, found as weighing
-    # finds them (common words' bitmaps); the larger is weighed again on the fewer people kept.
+    """The people both positions point at (sorted).
+
+    The smaller position's people are marked in a scratch mask and the larger's read against
+    it: a few passes over their people, where uniting one of them (often a hundred thousand
+    people) and weighing the other at them cost ten times more.
+    """
     small, large = sorted((a, b), key=lambda s: s.total)
-    people = small.people()
-    return people[large.weigh(people)[1]]
+    marked = [h.people for h in small.hits if len(h.people)]
+    scanned = [h.people for h in large.hits if len(h.people)]
+    size = _size(marked + scanned)
+    if size > MASK_LIMIT:  # numbers too large for a scratch mask
+        people = small.people()
+        return people[large.weigh(people)[1]]
+    marks = _marks(size)
+    for people in marked:
+        marks[people] = True
+    try:
+        return union([people[marks[people]] for people in scanned])
+    finally:
+        for people in marked:
+            marks[people] = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,19 +235,14 @@ def _generate_weighed(rare: Sequence[PositionSet]) -> _Generated:
     Each (person, registry word) becomes one number, ordered by person, then position, then
     the word's weight: the last of each (person, position) run holds that position's best weight.
     """
+    if len(rare) == 1:
+        return _generate_one(rare[0])
     ordered = [sorted((h for h in s.hits if len(h.people)), key=lambda h: h.weight) for s in rare]
     width = max(map(len, ordered))  # a registry word's code: its position * width + its rank there
     span = len(rare) * width
     keys, weights = _sorted_keys(ordered, width, span)
     pairs = keys // width  # person * len(rare) + position
-    last = np.empty(len(keys), dtype=bool)
-    last[-1:] = True
-    np.not_equal(pairs[1:], pairs[:-1], out=last[:-1])
-    if len(rare) == 1:  # a person's one pair is their row: no rows to number (most queries)
-        people = pairs[last]
-        codes = keys[last] - people * width
-        return _Generated(people.astype(np.int64), weights[codes][np.newaxis], np.ones(len(people), dtype=np.int64))
-    keys = keys[last]
+    keys = keys[_run_ends(pairs)]
     people = keys // span
     first = run_starts(people)
     row = np.cumsum(first) - 1
@@ -228,7 +253,44 @@ def _generate_weighed(rare: Sequence[PositionSet]) -> _Generated:
     return _Generated(people[first].astype(np.int64), table.reshape(len(rare), size), np.bincount(row, minlength=size))
 
 
+def _generate_one(rare: PositionSet) -> _Generated:
+    """:func:`_generate_weighed` of one rare position (most queries have one rare word).
+
+    The same sort without rows to number: each (person, registry word) is ``person * words +
+    rank`` (ranked by weight), and the last of each person's run holds their best weight.
+    """
+    hits = sorted((h for h in rare.hits if len(h.people)), key=lambda h: h.weight)
+    if len(hits) == 1:  # a third of them: its people as they are
+        people = hits[0].people.astype(np.int64, copy=False)
+        return _Generated(people, np.full((1, len(people)), hits[0].weight), np.ones(len(people), dtype=np.int64))
+    width = len(hits)
+    kind = _key_kind((1 + max(int(h.people[-1]) for h in hits)) * width)
+    keys: npt.NDArray[np.signedinteger[Any]] = np.concatenate([h.people for h in hits], dtype=kind, casting="same_kind")
+    keys *= width
+    keys += np.arange(width, dtype=kind).repeat([len(h.people) for h in hits])
+    keys.sort()
+    people = keys // width
+    last = _run_ends(people)
+    keys, people = keys[last], people[last]
+    keys -= people * width
+    weights = np.array([h.weight for h in hits]).take(keys)[np.newaxis]
+    return _Generated(people.astype(np.int64), weights, np.ones(len(people), dtype=np.int64))
+
+
+def _run_ends(ordered: npt.NDArray[np.integer]) -> npt.NDArray[np.bool_]:
+    """Where each run of equal numbers in a sorted array ends."""
+    last = np.empty(len(ordered), dtype=bool)
+    last[-1:] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=last[:-1])
+    return last
+
+
 _INT32_MAX = int(np.iinfo(np.int32).max)
+
+
+def _key_kind(top: int) -> type[np.signedinteger[Any]]:
+    """32-bit sort keys when they fit (half the memory to sort, and sorted twice as fast), else 64-bit."""
+    return np.int32 if top <= _INT32_MAX else np.int64
 
 
 def _sorted_keys(
@@ -239,9 +301,7 @@ def _sorted_keys(
     weights = np.zeros(span)
     weights[codes] = [h.weight for hits in ordered for h in hits]
     everyone = [h.people for hits in ordered for h in hits]
-    # 32-bit numbers when they fit: half the memory to sort, and sorted twice as fast.
-    top = (1 + max(int(people[-1]) for people in everyone)) * span
-    kind = np.int32 if top <= _INT32_MAX else np.int64
+    kind = _key_kind((1 + max(int(people[-1]) for people in everyone)) * span)
     keys: npt.NDArray[np.signedinteger[Any]] = np.concatenate(everyone, dtype=kind, casting="same_kind")
     keys *= span
     keys += np.repeat(np.array(codes, dtype=kind), [len(people) for people in everyone])
@@ -275,8 +335,7 @@ def rank_candidates(
     sets = [s for s in sets if s.total]
     if not sets:
         return np.empty(0, dtype=np.int64)
-    # A lone common word generates too: one sort of its people, cheaper than uniting then weighing them.
-    generating = [s for s in sets if s.generates] or (sets if len(sets) == 1 else [])
+    generating = _generating(sets, need)
     generated = _generate_weighed(generating) if generating else None
     candidates = generated.people if generated else _intersection(*smallest_two(sets))
     score, count = _weigh_all(sets, candidates, generated, generating)
@@ -292,6 +351,19 @@ def rank_candidates(
     return _best(candidates, score, limit)
 
 
+def _generating(sets: list[PositionSet], need: int) -> list[PositionSet]:
+    """The positions whose people are the candidates (none: the two rarest meet instead).
+
+    Every rare position generates, and a lone common one (one sort of its people, cheaper than
+    uniting then weighing them); when a person must match every position, the rarest rare
+    one alone holds everyone who can be kept, and the others are weighed at its people.
+    """
+    rare = [s for s in sets if s.generates] or (sets if len(sets) == 1 else [])
+    if need >= len(sets) and len(rare) > 1:
+        return [min(rare, key=lambda s: s.total)]
+    return rare
+
+
 def _weigh_all(
     sets: list[PositionSet], candidates: IntArray, generated: _Generated | None, generating: list[PositionSet]
 ) -> tuple[FloatArray, IntArray]:
@@ -299,11 +371,14 @@ def _weigh_all(
     score = np.zeros(len(candidates))
     count = generated.count.copy() if generated else np.zeros(len(candidates), dtype=np.int64)
     rows = iter(generated.weights if generated else ())
+    places = None
     for s in sets:  # summed in this order, so scores are the same floats whichever way they are found
         if any(s is g for g in generating):
             score += next(rows)
             continue
-        weights, hit = s.weigh(candidates)
+        if places is None and any(h.bits is not None for h in s.hits):
+            places = _BitPlaces(candidates)  # shared by every common word of the query
+        weights, hit = s.weigh(candidates, places)
         score += weights
         count += hit
     return score, count
@@ -311,7 +386,8 @@ def _weigh_all(
 
 def _best(candidates: IntArray, score: FloatArray, limit: int) -> IntArray:
     """The ``limit`` candidates of the highest scores (to 9 decimals), the lower number first on a tie."""
-    rank = -np.round(score, 9)
+    rank = score.round(9)
+    np.negative(rank, out=rank)
     if 0 < limit < len(rank) // 4:  # sort only the best (with every tie at the cut: the same order)
         near = rank <= np.partition(rank, limit - 1)[limit - 1]
         candidates, rank = candidates[near], rank[near]
