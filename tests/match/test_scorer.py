@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tiescreen.match import DEFAULT_THRESHOLD, Scorer
+import pytest
+
+from tiescreen.match import DEFAULT_THRESHOLD, Scorer, scorer
 from tiescreen.model import Query, RegistryEntity
 
 ENTITY = RegistryEntity(
@@ -61,9 +63,38 @@ def test_floor_drops_only_the_evidence_of_pairs_below_it() -> None:
     for query in (far, near):
         full = Scorer().score(query, ENTITY)
         floored = Scorer().score(query, ENTITY, floor=0.55)
-        assert (floored.score, floored.relation, floored.conflicts) == (full.score, full.relation, full.conflicts)
-        assert floored.evidence == (full.evidence if full.score >= 0.55 else ())
+        assert (floored.score >= 0.55) == (full.score >= 0.55)
+        if full.score >= 0.55:
+            assert floored == full
+        else:
+            assert floored.evidence == () and "birth_date" in floored.conflicts
     assert Scorer().score(far, ENTITY).score < 0.55 <= Scorer().score(near, ENTITY).score
+
+
+def test_a_conflicting_birth_date_below_the_floor_compares_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Halved by the birth date, even identical names stay at 0.5: the names are never compared.
+    query = Query("q1", "Шигина Олеся Владимировна", birth_date="1981-10-10")
+    full = Scorer().score(query, ENTITY)
+    monkeypatch.setattr(scorer, "compare_names", _no_comparing)
+    scorer._compared.cache_clear()
+    floored = Scorer().score(query, ENTITY, floor=0.7)
+    assert floored.score < 0.7 and full.score < 0.7
+    assert full.score <= floored.score  # the highest such a pair could score
+    assert floored.evidence == () and floored.conflicts == ("birth_date",)
+
+
+def test_a_region_that_could_lift_a_pair_to_the_floor_is_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A conflicting birth date leaves 0.5, an agreeing region lifts it to 0.625: above 0.55.
+    query = Query("q1", "Шигина Олеся Владимировна", birth_date="1981-10-10", region="Москва")
+    assert Scorer().score(query, ENTITY, floor=0.55).score >= 0.55
+    monkeypatch.setattr(scorer, "compare_names", _no_comparing)
+    scorer._compared.cache_clear()
+    with pytest.raises(AssertionError, match="compared"):
+        Scorer().score(query, ENTITY, floor=0.55)
+
+
+def _no_comparing(*_: object) -> None:
+    raise AssertionError("compared")
 
 
 def test_registry_dates_that_are_no_dates_are_skipped_and_remembered() -> None:

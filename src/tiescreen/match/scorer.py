@@ -28,6 +28,7 @@ MAX_NAMES = 24
 SUPPOSITIONS = 64  # the most outcomes of name groups tried before asking for them
 AGREEMENT_GAIN = 0.25  # share of the remaining distance to 1 that an agreeing attribute closes
 CONFLICT_FACTOR = {"birth_date": 0.5, "region": 0.85}
+ROUNDING = 1e-9  # room for float rounding when a bound on a score decides that a pair is dropped
 PERSON_SCHEMATA = frozenset({"Person", ""})
 _CUT_NOTE = (
     f" (only the first {MAX_NAME_WORDS} words, at most {MAX_NAME_CHARS} characters, of a longer name were compared)"
@@ -141,24 +142,31 @@ class Scorer:
 
         A name longer than 1,000 characters or 64 words is scored on its first ones; the
         name evidence says so. A pair scoring below ``floor`` comes without evidence (the
-        caller drops it; describing it would cost more than scoring it). While rigour's name
-        groups are not at hand in this process (their first look-up builds rigour's tagger:
-        seconds), a pair is scored without them when they cannot change its score, or it
-        stays below ``floor`` whatever they say (its score is then the highest they could
-        give it).
+        caller drops it; describing it would cost more than scoring it). A pair whose birth
+        date and region keep it below ``floor`` even with identical names (a conflicting
+        birth date: most candidates of a query that gives one) is not compared at all: its
+        score is then the highest those allow. While rigour's name groups are not at hand in
+        this process (their first look-up builds rigour's tagger: seconds), a pair is scored
+        without them when they cannot change its score, or it stays below ``floor`` whatever
+        they say (its score is then the highest they could give it).
         """
-        if floor > 0 and name_variants.supposable():
-            try:
-                with name_variants.supposing():
-                    return self._score(query, entity, context_texts, floor)
-            except name_variants.Unsupposed as unsure:
-                best = self._best_supposed(query, entity, context_texts, floor, unsure.pair)
-                if best is not None:
-                    return best
-        return self._score(query, entity, context_texts, floor)
+        found = _features(query, entity, context_texts)
+        if floor > 0:
+            highest, agreements, conflicts = _adjusted(1.0, found)
+            if highest < floor - ROUNDING:
+                return PairScore(highest, (), agreements=agreements, conflicts=conflicts)
+            if name_variants.supposable():
+                try:
+                    with name_variants.supposing():
+                        return self._score(query, entity, found, floor)
+                except name_variants.Unsupposed as unsure:
+                    best = self._best_supposed(query, entity, found, floor, unsure.pair)
+                    if best is not None:
+                        return best
+        return self._score(query, entity, found, floor)
 
     def _best_supposed(
-        self, query: Query, entity: RegistryEntity, context_texts: Sequence[str], floor: float, pair: name_variants.Pair
+        self, query: Query, entity: RegistryEntity, found: Features, floor: float, pair: name_variants.Pair
     ) -> PairScore | None:
         """The pair's score without its name groups, when every outcome they could have gives
         the same score (they cannot change it) or all stay below ``floor`` (then the highest);
@@ -172,7 +180,7 @@ class Scorer:
             supposed = todo.pop()
             try:
                 with name_variants.supposing(supposed):
-                    scores.append(self._score(query, entity, context_texts, floor))
+                    scores.append(self._score(query, entity, found, floor))
             except name_variants.Unsupposed as more:
                 todo.extend({**supposed, more.pair: outcome} for outcome in name_variants.OUTCOMES)
         if todo:
@@ -182,9 +190,7 @@ class Scorer:
         best = max(scores, key=lambda p: p.score)
         return best if best.score < floor else None
 
-    def _score(
-        self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = (), floor: float = 0.0
-    ) -> PairScore:
+    def _score(self, query: Query, entity: RegistryEntity, found: Features, floor: float) -> PairScore:
         cut = cap_name(query.name)
         long_query = cut != query.name
         if long_query:
@@ -193,28 +199,39 @@ class Scorer:
         if best is None:
             return PairScore(0.0, ())
         comparison, name = best
-        agreements = list(comparison.agreements)
-        conflicts = list(comparison.conflicts)
-        score = comparison.score
-        found: list[Evidence] = []
-        for feature in (
-            features.birth_date(query, entity),
-            features.region(query, entity, list(context_texts)),
-        ):
-            if feature is None:
-                continue
-            found.append(feature)
-            if feature.value >= 1.0:
-                agreements.append(feature.feature)
-                score += (1.0 - score) * AGREEMENT_GAIN
-            elif feature.value <= 0.0:
-                conflicts.append(feature.feature)
-                score *= CONFLICT_FACTOR.get(feature.feature, 0.85)
-        score = min(1.0, max(0.0, score))
+        score, agreements, conflicts = _adjusted(comparison.score, found)
         evidence: tuple[Evidence, ...] = ()
         if score >= floor:
             shown = cap_name(name)
             detail = f"best name form: {shown}" + (_CUT_NOTE if long_query or shown != name else "")
             named = Evidence("name", round(comparison.score, 4), detail, query.name, shown)
             evidence = (named, *name_evidence(comparison), *found)
-        return PairScore(score, evidence, comparison.relation, tuple(agreements), tuple(conflicts), name)
+        agreements = (*comparison.agreements, *agreements)
+        conflicts = (*comparison.conflicts, *conflicts)
+        return PairScore(score, evidence, comparison.relation, agreements, conflicts, name)
+
+
+Features = tuple[Evidence, ...]
+
+
+def _features(query: Query, entity: RegistryEntity, context_texts: Sequence[str]) -> Features:
+    """The pair's birth date and region evidence (what there is of them)."""
+    found = (features.birth_date(query, entity), features.region(query, entity, list(context_texts)))
+    return tuple([feature for feature in found if feature is not None])
+
+
+def _adjusted(score: float, found: Features) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """A name score with the features' agreements and conflicts applied, and those (in order).
+
+    Monotone in ``score`` (up to rounding): applied to 1.0 it bounds every pair with these features.
+    """
+    agreements: list[str] = []
+    conflicts: list[str] = []
+    for feature in found:
+        if feature.value >= 1.0:
+            agreements.append(feature.feature)
+            score += (1.0 - score) * AGREEMENT_GAIN
+        elif feature.value <= 0.0:
+            conflicts.append(feature.feature)
+            score *= CONFLICT_FACTOR.get(feature.feature, 0.85)
+    return min(1.0, max(0.0, score)), tuple(agreements), tuple(conflicts)
