@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -127,3 +128,18 @@ def test_no_graph_when_rows_are_not_numbered_densely(tmp_path: Path) -> None:
         ingest(opened, tmp_path / "registry.ftm.json", bulk_from=0)
         opened.db.query("test", "DELETE FROM entities WHERE rowid = 3")
         assert RefGraph.from_store(opened) is None
+
+
+def test_the_block_is_read_with_the_collector_paused(store: RegistryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    at_rows = store.at_rows
+
+    def watched(rows: object) -> object:
+        seen.append(gc.isenabled())
+        return at_rows(rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "at_rows", watched)
+    read = Prefetched(store, _graph(store), _numbers(store)[:20])
+    assert seen == [False]
+    assert gc.isenabled()
+    assert len(read.people(_numbers(store)[:20])) == 20

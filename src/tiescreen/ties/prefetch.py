@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
+from tiescreen.gcpause import paused_gc
 from tiescreen.model import RegistryEntity
 from tiescreen.store.registry import RegistryStore
 from tiescreen.ties.graph import RefGraph
@@ -30,7 +31,8 @@ class Prefetched:
         self._ids: dict[int, str] = {}  # row -> id
         self._people: dict[int, RegistryEntity] = {}
         rows = graph.person_rows(np.fromiter(set(numbers), dtype=np.int64))
-        self._read(graph.reach(rows[rows >= 0]).tolist())
+        with paused_gc():  # a block's rows make about a million objects, none in a cycle
+            self._read(graph.reach(rows[rows >= 0]).tolist())
 
     def _read(self, rows: Iterable[int]) -> None:
         for entity, no, row in self.store.at_rows(rows):

@@ -221,12 +221,12 @@ def _link_tie(
         body_name,
         current,
         tuple(path),
-        tuple(dict.fromkeys(cite(e) for e in cited)),
+        tuple(dict.fromkeys(map(cite, cited))),
         link.first("startDate") or link.first("date"),
         end,
         body_kind=cls.kind,
         ruling_party=cls.ruling_party if cls.kind == "party" else None,
-        steps=tuple(s for s in dict.fromkeys(steps) if s),
+        steps=tuple(filter(None, dict.fromkeys(steps))),  # no empty steps
     )
 
 
