@@ -17,6 +17,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -65,12 +66,16 @@ def _tree_memory(pid: int) -> tuple[int, int]:
 
 
 PEAK_RSS: dict[str, int] = {}  # label -> peak summed RSS, beside the PSS peak that run() returns
+# label -> CPU seconds of the whole process tree (user + system): steadier than wall time on a
+# shared host whose speed drifts, and it shows what the cores did
+CPU_S: dict[str, float] = {}
 
 
 def run(cmd: list[str], label: str, env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """Run a command; return wall seconds, peak PSS of its process tree (bytes), stderr."""
     print(f"-- {label}: {' '.join(cmd)}", file=sys.stderr, flush=True)
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)  # descendants count once waited for
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})  # fmt: skip
     peak = peak_rss = 0
@@ -91,6 +96,8 @@ def run(cmd: list[str], label: str, env: dict[str, str] | None = None) -> tuple[
     done.set()
     sampler.join()
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_S[label] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     PEAK_RSS[label] = peak_rss
     if proc.returncode != 0:
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{err[-3000:]}")
@@ -145,6 +152,7 @@ def bench_tiescreen(data: Path, big: int, latency: int) -> dict[str, object]:
         "tiescreen screen",
     )
     res["screen_rss"] = PEAK_RSS["tiescreen screen"]
+    res["ingest_cpu_s"], res["screen_cpu_s"] = CPU_S["tiescreen ingest"], CPU_S["tiescreen screen"]
     res["precision"], res["recall"] = precision_recall(tiescreen_predictions(out), truth_of(data / "truth.csv"))
     one = data / "one.csv"
     one.write_text("\n".join((data / "queries.csv").read_text(encoding="utf-8").splitlines()[:2]) + "\n", "utf-8")
@@ -194,6 +202,8 @@ def report(people: int, queries: int, t: dict[str, object], s: dict[str, object]
             ("screening (s)", f("screen_s"), f("predict_s", s) if s else None),
             ("end to end (s)", te2e, f("total_s", s) if s else None),
             ("queries / s (screening)", queries / max(f("screen_s"), 1e-9), None),
+            ("  CPU of screening, all processes (s)", f("screen_cpu_s"), None),
+            ("  CPU of ingest, all processes (s)", f("ingest_cpu_s"), None),
             ("  start-up (s: load index, names)", f("startup_s"), None),
             ("  queries / s after start-up", queries / max(f("screen_s") - f("startup_s"), 1e-9), None),
             ("peak memory ingest (GB, PSS)", f("ingest_peak") / gb, None),
