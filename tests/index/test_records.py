@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import generated_store
 from tiescreen.engine.local import name_index
-from tiescreen.index.records import ScoringRecords, parse_record
+from tiescreen.index.records import FIELD, VALUE, ScoringRecords, birth_dates, parse_record
 from tiescreen.ingest import read_people
 from tiescreen.match.scorer import Scorer
 from tiescreen.model.entity import SCORING_PROPS
@@ -70,3 +70,24 @@ def test_records_survive_separator_characters_and_missing_people() -> None:
     assert person.names() == ["Иванов Иван"]
     nameless = parse_record(5, "\x1f" * len(SCORING_PROPS) + "Caption Only")
     assert nameless.names() == ["Caption Only"]
+
+
+@pytest.mark.parametrize(
+    "field", ["", " ", "1970", f"1970{VALUE}", f" {VALUE}1970{VALUE}1971-02", f"{VALUE}", "1970 (about)"]
+)
+def test_birth_dates_are_read_as_the_entity_holds_them(field: str) -> None:
+    before = FIELD.join(["Иванов Иван", "", "", "", "Иван", "", "", "Иванов"])
+    for text in (
+        f"{before}{FIELD}{field}",
+        f"{before}{FIELD}{field}{FIELD}Москва{FIELD}ru",
+        f"{before}{FIELD}{field}{FIELD * 8}Caption",
+    ):
+        assert birth_dates(text) == parse_record(1, text).get("birthDate"), text
+    assert birth_dates(before) == () == parse_record(1, before).get("birthDate")  # a record cut short
+
+
+def test_text_is_the_stored_record() -> None:
+    text = FIELD.join(["Иванов Иван", "", "", "", "Иван", "", "", "Иванов", "1970"])
+    records = ScoringRecords.build([[(2, text)]], 4)
+    assert records.text(2) == text
+    assert records.text(0) is None and records.text(3) is None and records.text(-1) is None and records.text(4) is None

@@ -97,6 +97,31 @@ def _no_comparing(*_: object) -> None:
     raise AssertionError("compared")
 
 
+@pytest.mark.parametrize("region", [None, "Москва", "Казань"])
+@pytest.mark.parametrize("born", [None, "1975-04-02", "1975", "1981-10-10", "1981"])
+@pytest.mark.parametrize("dates", [(), ("1975-04-02",), ("unknown",), ("unknown", "1981-10-10"), ("2.4.1975", "1990")])
+def test_out_of_reach_is_a_bound_on_the_score(region: str | None, born: str | None, dates: tuple[str, ...]) -> None:
+    entity = RegistryEntity("p-3", "Person", "", {**ENTITY.properties, "birthDate": dates})
+    query = Query("q1", "Шигина Олеся Владимировна", birth_date=born, region=region)
+    for floor in (0.0, 0.55, 0.6, 0.7):
+        if Scorer().out_of_reach(query, dates, floor):
+            assert Scorer().score(query, entity, floor=floor).score < floor
+            assert Scorer().score(query, entity).score < floor  # even the full score
+
+
+def test_out_of_reach_needs_a_conflicting_birth_date_and_no_region_that_could_lift_it() -> None:
+    born = Query("q1", "Olesya Shigina", birth_date="1981-10-10")
+    assert Scorer().out_of_reach(born, ("1975-04-02",), 0.7)
+    assert Scorer().out_of_reach(born, ("unknown", "02.04.1975"), 0.7)
+    assert not Scorer().out_of_reach(born, ("1975-04-02",), 0.5)  # 0.5 is as high as it goes
+    assert not Scorer().out_of_reach(born, ("1981-10-10", "1975-04-02"), 0.7)  # one date agrees
+    assert not Scorer().out_of_reach(born, ("unknown",), 0.7)  # no date in the registry
+    assert not Scorer().out_of_reach(Query("q1", "Olesya Shigina"), ("1975-04-02",), 0.7)
+    regional = Query("q1", "Olesya Shigina", birth_date="1981-10-10", region="Москва")
+    assert not Scorer().out_of_reach(regional, ("1975-04-02",), 0.55)  # a region may lift it to 0.625
+    assert Scorer().out_of_reach(regional, ("1975-04-02",), 0.7)
+
+
 def test_registry_dates_that_are_no_dates_are_skipped_and_remembered() -> None:
     entity = RegistryEntity(
         "p-2", "Person", "Шигина Олеся", {"name": ("Шигина Олеся",), "birthDate": ("unknown", "02.04.1975")}

@@ -30,6 +30,7 @@ from tiescreen.engine.groups import GroupService, GroupsPending, deferring
 from tiescreen.index import cache
 from tiescreen.index.memory import NameIndex
 from tiescreen.index.plan import plan_query
+from tiescreen.index.records import birth_dates, parse_record
 from tiescreen.match.scorer import PairScore, Scorer, warm_up
 from tiescreen.model import PersonResult, Query
 from tiescreen.store.registry import RegistryStore, open_store
@@ -131,10 +132,10 @@ def _score_one(job: _Job, query: Query) -> Scored:
     kept = []
     floor = job.floor(query)
     for no in job.index.candidates(plan_query(query.name, query.birth_date), job.candidates).tolist():
-        entity = records.entity(no)
-        if entity is None:
-            continue
-        pair = job.scorer.score(query, entity, floor=floor)
+        text = records.text(no)
+        if text is None or job.scorer.out_of_reach(query, birth_dates(text), floor):
+            continue  # no record, or a birth date that keeps the pair below the floor: no entity built
+        pair = job.scorer.score(query, parse_record(no, text), floor=floor)
         if pair.score >= floor:
             kept.append((pair, no))
     return kept

@@ -18,10 +18,11 @@ import numpy.typing as npt
 from tiescreen.model import RegistryEntity
 from tiescreen.model.entity import SCORING_PROPS
 
-__all__ = ["FIELD", "VALUE", "ScoringRecords", "parse_record"]
+__all__ = ["FIELD", "VALUE", "ScoringRecords", "birth_dates", "parse_record"]
 
 FIELD = "\x1f"  # between properties
 VALUE = "\x1e"  # between the values of one property
+_BIRTH_DATE = SCORING_PROPS.index("birthDate")
 
 
 def parse_record(no: int, text: str) -> RegistryEntity:
@@ -29,15 +30,23 @@ def parse_record(no: int, text: str) -> RegistryEntity:
     fields = text.split(FIELD, len(SCORING_PROPS))
     props: dict[str, tuple[str, ...]] = {}
     for prop, field in zip(SCORING_PROPS, fields, strict=False):
-        if not field:
-            continue
-        if VALUE not in field:  # most properties hold one value: no split, no generator
-            if not field.isspace():
-                props[prop] = (field,)
-        elif values := tuple(v for v in field.split(VALUE) if v.strip()):
+        if field and (values := _values(field)):  # most fields are empty: no call for them
             props[prop] = values
     caption = fields[-1] if len(fields) > len(SCORING_PROPS) else ""
     return RegistryEntity(f"#{no}", "Person", caption or (props["name"][0] if "name" in props else ""), props)
+
+
+def birth_dates(text: str) -> tuple[str, ...]:
+    """The ``birthDate`` values of a record, as :func:`parse_record` gives them, without parsing the rest."""
+    fields = text.split(FIELD, _BIRTH_DATE + 1)
+    return _values(fields[_BIRTH_DATE]) if len(fields) > _BIRTH_DATE else ()
+
+
+def _values(field: str) -> tuple[str, ...]:
+    """A property's non-blank values."""
+    if VALUE not in field:  # most properties hold one value: no split, no generator
+        return (field,) if field and not field.isspace() else ()
+    return tuple(v for v in field.split(VALUE) if v.strip())
 
 
 class ScoringRecords:
@@ -86,9 +95,14 @@ class ScoringRecords:
 
     def entity(self, no: int) -> RegistryEntity | None:
         """The scoring record of person ``no`` as an entity, or None when there is none."""
+        text = self.text(no)
+        return None if text is None else parse_record(no, text)
+
+    def text(self, no: int) -> str | None:
+        """The scoring record of person ``no`` as stored (see :func:`parse_record`), or None when there is none."""
         if not 0 <= no < len(self.starts):
             return None
         start, end = int(self.starts[no]), int(self.ends[no])
         if start == end:
             return None
-        return parse_record(no, str(self.data[start:end], "utf-8"))
+        return str(self.data[start:end], "utf-8")

@@ -5,6 +5,7 @@ A feature's docstring is its explanation in reports.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from tiescreen.model import Evidence, Query, RegistryEntity
@@ -13,18 +14,17 @@ from tiescreen.normalize.dates import parse_date, same_date
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
 
-__all__ = ["birth_date", "region"]
+__all__ = ["birth_date", "birth_date_conflicts", "region"]
 
 
 def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
     """Birth date: the same date agrees, another year (or day) conflicts; a missing one says nothing."""
     if not query.birth_date:
         return None
-    dates = [d for d in map(_iso_date, entity.get("birthDate")) if d is not None]
+    dates = _dates(entity.get("birthDate"))
     if not dates:
         return Evidence("birth_date", 0.5, f"birth date: {query.birth_date} given, none in the registry")
-    verdicts = [(same_date(query.birth_date, d), d) for d in dates]
-    agree = [d for ok, d in verdicts if ok]
+    agree = _agreeing(query.birth_date, dates)
     if agree:
         return Evidence("birth_date", 1.0, f"birth date: {query.birth_date} = {agree[0]}", query.birth_date, agree[0])
     return Evidence(
@@ -34,6 +34,23 @@ def birth_date(query: Query, entity: RegistryEntity) -> Evidence | None:
         query.birth_date,
         dates[0],
     )
+
+
+def birth_date_conflicts(given: str | None, raw_dates: Sequence[str]) -> bool:
+    """Whether :func:`birth_date` conflicts for a query born ``given`` and a registry entity
+    whose ``birthDate`` values are ``raw_dates`` (decided without building either)."""
+    if not given:
+        return False
+    dates = _dates(raw_dates)
+    return bool(dates) and not _agreeing(given, dates)
+
+
+def _dates(raw_dates: Iterable[str]) -> list[str]:
+    return [d for d in map(_iso_date, raw_dates) if d is not None]
+
+
+def _agreeing(given: str, dates: list[str]) -> list[str]:
+    return [d for d in dates if same_date(given, d)]
 
 
 @lru_cache(maxsize=100_000)

@@ -135,6 +135,16 @@ class Scorer:
                 best = (comparison, name)
         return best
 
+    def out_of_reach(self, query: Query, birth_dates: Sequence[str], floor: float) -> bool:
+        """Whether every entity born on ``birth_dates`` stays below ``floor`` with ``query``,
+        whatever its names and region (:meth:`score` would not compare its names): a
+        conflicting birth date with, at best, an agreeing region. Decided before the entity
+        is built (the batch's candidates come as scoring records)."""
+        if floor <= 0 or not features.birth_date_conflicts(query.birth_date, birth_dates):
+            return False
+        best = (_DATE_CONFLICT, _REGION_AGREES) if query.region else (_DATE_CONFLICT,)
+        return _adjusted(1.0, best)[0] < floor - ROUNDING
+
     def score(
         self, query: Query, entity: RegistryEntity, context_texts: Sequence[str] = (), floor: float = 0.0
     ) -> PairScore:
@@ -212,6 +222,9 @@ class Scorer:
 
 
 Features = tuple[Evidence, ...]
+# The features :meth:`Scorer.out_of_reach` bounds with (what _adjusted reads of them, in _features' order).
+_DATE_CONFLICT = Evidence("birth_date", 0.0, "")
+_REGION_AGREES = Evidence("region", 1.0, "")
 
 
 def _features(query: Query, entity: RegistryEntity, context_texts: Sequence[str]) -> Features:
