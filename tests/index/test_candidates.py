@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from tiescreen.index import candidates as candidates_module
 from tiescreen.index.candidates import (
     GENERATE_CAP,
     SMALL_UNION,
@@ -188,3 +190,41 @@ def test_words_with_bitmaps_weigh_as_their_people_do() -> None:
         assert mapped_found.tolist() == found.tolist()
         for i in rng.integers(0, len(candidates), 5) if len(candidates) else ():
             assert weights[i] == max((h.weight for h in hits if candidates[i] in h.people), default=0.0)
+
+
+def _counted_traits(masks: np.ndarray, years: np.ndarray, asked: list[int]):  # type: ignore[no-untyped-def]
+    def lookup(people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        asked.append(len(people))
+        return masks[people], years[people]
+
+    return lookup
+
+
+def test_many_candidates_rank_as_if_all_their_traits_were_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(11)
+    size = 30_000
+    masks, years = rng.integers(0, 8, size), rng.integers(1960, 1990, size)
+    pruned = 0
+    for _ in range(40):
+        hits = [
+            WordHits(
+                np.unique(rng.integers(0, size, int(rng.integers(500, 12_000)))), float(rng.choice([8.4, 10.1, 10.6]))
+            )
+            for _ in range(int(rng.integers(1, 4)))
+        ]
+        sets = [merge_hits(0, hits)]
+        limit, initials, year = int(rng.choice([1, 3, 20])), int(rng.choice([0, 1, 3, 7])), int(rng.choice([0, 1975]))
+        asked: list[int] = []
+        found = rank_candidates(
+            sets, 1, limit, initials=initials, year=year, traits=_counted_traits(masks, years, asked)
+        )
+        with monkeypatch.context() as patched:
+            patched.setattr(candidates_module, "PROBE", size)  # no probe: every candidate's traits are read
+            everyone = rank_candidates(sets, 1, limit, initials=initials, year=year, traits=_traits_of(masks, years))
+        assert found.tolist() == everyone.tolist()
+        pruned += (initials or year) and sum(asked) < sets[0].total
+    assert pruned > 10  # the bound did spare most candidates their look-ups
+
+
+def _traits_of(masks: np.ndarray, years: np.ndarray):  # type: ignore[no-untyped-def]
+    return _counted_traits(masks, years, [])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rigour.text.translit import ascii_text
 
 from tiescreen.normalize.spelling import SYSTEMS, transliterate
-from tiescreen.normalize.translit import _any_keys, keys_for, loose_keys, romanise
+from tiescreen.normalize.translit import _FOLD_RULES, _any_keys, folded, keys_for, loose_keys, romanise
 
 SPELLINGS = {
     "щербаков": ["shcherbakov", "chtcherbakov", "schtscherbakow", "szczerbakow", "ščerbakov", "sjtsjerbakov"],
@@ -87,3 +90,16 @@ def test_romanise_spells_russian_endings_as_icu_does(word: str) -> None:
 @given(RUSSIAN_WORDS)
 def test_keys_of_russian_words_take_the_general_path_result(word: str) -> None:
     assert keys_for.__wrapped__(word) == _any_keys(word)
+
+
+def _folded_by_rules(key: str) -> str:
+    for pattern, repl, _ in _FOLD_RULES:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+def test_folding_skips_only_rules_that_cannot_apply() -> None:
+    letters = "aeiouyjzsk"  # every letter a rule reads, and one it does not
+    words = ["".join(w) for n in range(1, 6) for w in itertools.product(letters, repeat=n)]
+    words += ["ijaija", "SXQZ", "ssaii", "yyy", "jijij"]
+    assert [folded(w) for w in words] == [_folded_by_rules(w) for w in words]

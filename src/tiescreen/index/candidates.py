@@ -38,6 +38,7 @@ GENERATE_CAP = 5_000
 YEAR_BONUS = 0.5
 FUZZY = 0.8
 SEARCH_COST = 4  # a binary search per candidate and word costs about this many dense reads
+PROBE = 64  # per place asked, the best candidates whose traits bound a large list (one in fifty shares a birth year)
 MASK_LIMIT = 1 << 26  # person numbers up to this are marked in a scratch mask (one byte each, kept per thread)
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -342,13 +343,57 @@ def rank_candidates(
     keep = count >= need
     candidates, score = candidates[keep], score[keep]
     if traits is not None and (initials or year) and len(candidates):
-        masks, years = traits(candidates)  # of the people kept so far only: a gather per person
-        if year:
-            score += np.where(years == year, YEAR_BONUS, 0.0)
-        if initials:
-            agree = (masks & initials) == initials
-            candidates, score = candidates[agree], score[agree]
+        asked = _Asked(initials, year, traits)
+        if limit > 0 and len(candidates) > limit * PROBE * 4:  # (a lone common word: tens of thousands)
+            candidates, score = _contenders(candidates, score, limit, asked)
+        candidates, score = asked.apply(candidates, score)
     return _best(candidates, score, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """The traits a query asks of its candidates: its initials (bit mask) and birth year (0 for none)."""
+
+    initials: int
+    year: int
+    traits: Traits
+
+    def apply(self, candidates: IntArray, score: FloatArray) -> tuple[IntArray, FloatArray]:
+        """The candidates whose initials agree, with the year bonus added to their scores."""
+        masks, years = self.traits(candidates)  # a gather per person
+        if self.year:
+            score = score + np.where(years == self.year, YEAR_BONUS, 0.0)
+        if self.initials:
+            agree = (masks & self.initials) == self.initials
+            candidates, score = candidates[agree], score[agree]
+        return candidates, score
+
+
+def _contenders(candidates: IntArray, score: FloatArray, limit: int, asked: _Asked) -> tuple[IntArray, FloatArray]:
+    """The candidates (and their scores) that may still be among the best ``limit`` once their traits are known.
+
+    The best-scored ``limit * PROBE`` get their traits first; the ``limit``-th best of them
+    (its rank, then its number) bounds everyone else: a candidate whose rank stays below it
+    even with the year bonus cannot be chosen. A lone common word (tens of thousands of
+    candidates) then reads the traits of a few thousand.
+    """
+    rank = score.round(9)
+    probe = _top(rank, limit * PROBE)
+    found, final = asked.apply(candidates[probe], score[probe])
+    if len(found) < limit:  # too few agree with the initials to bound the rest
+        return candidates, score
+    final = final.round(9)
+    cut = np.lexsort((found, -final))[limit - 1]
+    bound = (score + YEAR_BONUS).round(9) if asked.year else rank
+    may = (bound > final[cut]) | ((bound == final[cut]) & (candidates <= found[cut]))
+    return candidates[may], score[may]
+
+
+def _top(rank: FloatArray, size: int) -> IntArray:
+    """The places of ``size`` highest ranks (the first places on a tie at the cut)."""
+    edge = np.partition(rank, len(rank) - size)[len(rank) - size]
+    above = np.flatnonzero(rank > edge)
+    return np.concatenate((above, np.flatnonzero(rank == edge)[: size - len(above)]))
 
 
 def _generating(sets: list[PositionSet], need: int) -> list[PositionSet]:

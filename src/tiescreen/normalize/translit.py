@@ -155,22 +155,23 @@ _VOWELS = set("aeiouy")
 _TIES = dict.fromkeys([0x0361, 0x035C, 0x0311], None)  # Library of Congress ligature ties (t͡s)
 _MAX_VARIANTS = 32
 
-# Glides and endings the systems write differently, folded the same way on both sides.
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"y(?=[aeiou])", "j"),  # Yulia, Vasilyev: y before a vowel is a glide
-        (r"i(?=[aeou])", "j"),  # Iuliia, Vasiliev, Mariia: i before a vowel is a glide
-        (r"ij(?=[aeou])", "j"),  # Юлия, Мария: и + я
-        (r"ij$|iy$|ii$|yi$|yj$|y$", "i"),  # -ий/-ый endings: Dmitriy, Dmitrij, Dmitry, Dmitrii
-        (r"(?<=[aeou])[ij]$", ""),  # vowel + й at the end: Sergei, Nikolai, Tsoi
-        (r"j", ""),  # glides left are spelled in too many ways to keep
-        (r"y", "i"),  # ы
-        (r"(?<=[aeou])i", ""),  # ай/ей written ai/ei/ay/ey: Михайлович = Mikhailovich
-        (r"z", "s"),  # German and Dutch write з as s (Sjuganow)
-        (r"(.)\1+", r"\1"),  # doubled letters: Kossov, Tas-ool
-    )
+# Glides and endings the systems write differently, folded the same way on both sides: each
+# rule with letters it cannot apply without ("": always tried), so a substring test skips a pass.
+_FOLD_RULES: tuple[tuple[str, str, str], ...] = (
+    (r"y(?=[aeiou])", "j", "y"),  # Yulia, Vasilyev: y before a vowel is a glide
+    (r"i(?=[aeou])", "j", "i"),  # Iuliia, Vasiliev, Mariia: i before a vowel is a glide
+    (r"ij(?=[aeou])", "j", "ij"),  # Юлия, Мария: и + я
+    (r"ij$|iy$|ii$|yi$|yj$|y$", "i", ""),  # -ий/-ый endings: Dmitriy, Dmitrij, Dmitry, Dmitrii
+    (r"(?<=[aeou])[ij]$", "", ""),  # vowel + й at the end: Sergei, Nikolai, Tsoi
+    (r"j", "", "j"),  # glides left are spelled in too many ways to keep
+    (r"y", "i", "y"),  # ы
+    (r"(?<=[aeou])i", "", "i"),  # ай/ей written ai/ei/ay/ey: Михайлович = Mikhailovich
+    (r"z", "s", "z"),  # German and Dutch write з as s (Sjuganow)
+    (r"(.)\1+", r"\1", ""),  # doubled letters: Kossov, Tas-ool
 )
+
+
+_FOLDS = tuple((re.compile(pattern), repl, needs) for pattern, repl, needs in _FOLD_RULES)
 
 
 def cyrillic_key(word: str) -> str:
@@ -251,8 +252,9 @@ def _plain(chunk: str) -> str:
 def folded(key: str) -> str:
     """Fold a phoneme key so that every transliteration system's form of a word meets."""
     out = key
-    for pattern, repl in _FOLDS:
-        out = pattern.sub(repl, out)
+    for pattern, repl, needs in _FOLDS:
+        if needs in out:
+            out = pattern.sub(repl, out)
     return out
 
 
