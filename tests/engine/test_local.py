@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from tiescreen.engine.local import name_index
 from tiescreen.index.plan import plan_query
 from tiescreen.ingest import read_people
 from tiescreen.match import tokens
+from tiescreen.match.scorer import Scorer
 from tiescreen.normalize import variants
 from tiescreen.pipeline import screen, screen_queries, summarise
 from tiescreen.report.jsonl import JsonLinesWriter, _line
@@ -140,3 +142,43 @@ def test_json_lines_rendered_in_the_workers_are_the_results_lines(
     assert out.getvalue() == "".join(_line(r) + "\n" for r in results)
     assert writer.summary == summarise(results)
     assert writer.summary["tied"] and writer.summary["screened"] == 90
+
+
+def test_the_warm_index_counts_a_words_people_as_the_store_does(generated: tuple[Path, Path, Path]) -> None:
+    # finishing counts a surname's registry people from the index, as it once asked the store
+    db, _, _ = generated
+    with open_store(db, read_only=True) as store:
+        index = name_index(store)
+        words = list(index.postings)
+        counts = store.name_counts([*words, "no-such-word"])
+        assert len(words) > 100 and counts == {w: index.frequency(w) for w in words}
+        assert index.frequency("no-such-word") == 0
+
+
+def test_a_walk_task_collects_its_garbage_once_and_freezes_what_it_keeps(
+    generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what a block makes is in no cycle: a collection on the way would walk it all for nothing;
+    # one young collection at the end frees any cycle before the rest is frozen
+    db, queries, _ = generated
+    people = read_people(queries)[:80]
+    with open_store(db, read_only=True) as store:
+        job = local._Job(Scorer(0.7), people, name_index(store), 0.7, 20, path=str(db))
+        scored = local._score_range(job, (0, len(people)))
+    monkeypatch.setattr(local, "_JOB", job)
+    monkeypatch.setattr(local, "_OPENED", local._open_walk(str(db)))
+    collections: list[tuple[str, int]] = []
+    callback = lambda phase, info: collections.append((phase, info["generation"]))  # noqa: E731
+    threshold = gc.get_threshold()
+    gc.set_threshold(100)  # with the collector on, a collection every 100 new objects
+    gc.collect()  # from no new object
+    gc.callbacks.append(callback)
+    try:
+        results = local._walk_task((0, scored))
+    finally:
+        gc.callbacks.remove(callback)
+        gc.set_threshold(*threshold)
+        local._OPENED[0].close()
+        gc.unfreeze()
+    assert collections == [("start", 0), ("stop", 0)] and gc.isenabled()
+    assert sum(len(r.matches) for r in results) > 0

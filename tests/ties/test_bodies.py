@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tiescreen.normalize.text import fold_text
 from tiescreen.ties.bodies import (
     _BY_NAME,
     _NUMBERED,
@@ -213,3 +214,19 @@ def test_only_the_numbered_words_read_digits() -> None:
     with_digits = {alt for p in patterns for alt in p.pattern.split("|") if any(c.isdigit() for c in alt)}
     assert with_digits == set(_NUMBERED)
     assert not any(mark in p.pattern for p in patterns for mark in (r"\d", r"\D", r"\W", "[^", "{", "."))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["№", "No", "«", "»", " ", "-", "\u0308", "\u200b", "é", "Ё", "a", "A"])
+        | st.sampled_from(["Администрация", "района", "ГБУ", "школа", "Шигинa", "1", "24"]),
+        max_size=8,
+    )
+)
+def test_a_numero_sign_folds_as_fold_text_folds_it(parts: list[str]) -> None:
+    # _fold spells "№" as NFKC does before folding, to keep to fold_text's fast path
+    name = "".join(parts)
+    text = fold_text.__wrapped__(name)
+    for mark in '«»"“”„()':
+        text = text.replace(mark, " ")
+    assert _fold(name) == " ".join(text.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tiescreen.match.scorer import PairScore
 from tiescreen.model import Evidence, Query, Tie, TieKind
+from tiescreen.normalize.names import parse_name
 from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
 
 DUMA = Tie(TieKind.OFFICE, "Депутат Ярославской областной думы", "Ярославская областная дума", True, ("p",), ("s",))
@@ -28,7 +29,7 @@ def test_name_only_on_a_common_name_is_possible_and_on_a_rare_one_probable():
     assert match_confidence(_pair(), Query("1", "Елена Иванова"), [DUMA])[0] == "possible"
     assert match_confidence(_pair(), Query("1", "Наталья Бахилина"), [DUMA])[0] == "probable"
     # a surname three registry people share is common here, whatever the national lists say
-    assert match_confidence(_pair(), Query("1", "Наталья Бахилина"), [DUMA], surname_count=3)[0] == "possible"
+    assert match_confidence(_pair(), Query("1", "Наталья Бахилина"), [DUMA], lambda wkey: 3)[0] == "possible"
 
 
 def test_stated_role_and_employer_count_as_attributes():
@@ -62,3 +63,17 @@ def test_claims_stay_possible_until_a_registry_tie_backs_them():
     assert tie_confidence(claim, "probable", [DUMA, claim]) == "possible"
     assert tie_confidence(other, "confirmed", [DUMA, other]) == "possible"
     assert tie_confidence(DUMA, "probable", [DUMA]) == "probable"
+
+
+def test_the_registry_count_is_asked_only_when_nothing_else_settles_the_level():
+    asked: list[str] = []
+
+    def count(wkey: str) -> int:
+        asked.append(wkey)
+        return 0
+
+    match_confidence(_pair(agreements=("region",)), Query("1", "Наталья Бахилина"), [DUMA], count)
+    match_confidence(_pair(), Query("1", "Елена Иванова"), [DUMA], count)  # common on the national lists
+    assert asked == []
+    assert match_confidence(_pair(), Query("1", "Наталья Бахилина"), [DUMA], count)[0] == "probable"
+    assert asked == [parse_name("Наталья Бахилина").surname.key]

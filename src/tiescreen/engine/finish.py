@@ -7,7 +7,7 @@ driver, on the pairs its job scored.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tiescreen.gcpause import paused_gc
@@ -31,23 +31,31 @@ def finish_queries(
     scored: Sequence[Pairs],
     threshold: float,
     limit: int,
+    registry_count: Callable[[str], int] | None = None,
 ) -> list[PersonResult]:
     """One result per query: ``scored[i]`` holds query ``queries[i]``'s scored candidates.
 
     Ties are walked only for the pairs that can be reported: at the threshold, or lifted to
     it by a region the ties name (the near misses of a query that gives a region).
+    ``registry_count`` (how many registry people have a word key, e.g. from the warm name
+    index) is asked for a surname only when a match's confidence needs it; without it, the
+    store counts the surnames of every query with a pair to report, at once.
     """
     with paused_gc():
         kept = [_reportable(q, pairs, threshold) for q, pairs in zip(queries, scored, strict=True)]
         people = {e.id: e for pairs in kept for _p, e in pairs}
         tie_map = walker.ties(people, known=people)
-        # Only a query with a pair to report needs its surname's count (about half of them).
-        surnames = [parse_name(q.name).surname if pairs else None for q, pairs in zip(queries, kept, strict=True)]
-        counts = store.name_counts(s.key for s in surnames if s is not None)
+        count = registry_count or _store_counts(store, [q for q, pairs in zip(queries, kept, strict=True) if pairs])
         return [
-            _result(scorer, q, pairs, tie_map, counts.get(surname.key, 0) if surname else 0, threshold, limit)
-            for q, pairs, surname in zip(queries, kept, surnames, strict=True)
+            _result(scorer, q, pairs, tie_map, count, threshold, limit) for q, pairs in zip(queries, kept, strict=True)
         ]
+
+
+def _store_counts(store: RegistryStore, queries: list[Query]) -> Callable[[str], int]:
+    """How many registry people have a word key, for the surnames of these queries (one read)."""
+    surnames = (parse_name(q.name).surname for q in queries)
+    counts = store.name_counts(s.key for s in surnames if s is not None)
+    return lambda wkey: counts.get(wkey, 0)
 
 
 def _reportable(q: Query, pairs: Pairs, threshold: float) -> Pairs:
@@ -60,7 +68,7 @@ def _result(
     q: Query,
     pairs: Pairs,
     tie_map: dict[str, list[Tie]],
-    surname_count: int,
+    registry_count: Callable[[str], int],
     threshold: float,
     limit: int,
 ) -> PersonResult:
@@ -71,13 +79,15 @@ def _result(
             pair = scorer.score(q, entity, [f"{t.role or ''} {t.body or ''}" for t in ties])
         if pair.score < threshold:
             continue
-        matches.append(_match(q, pair, entity, ties, surname_count))
+        matches.append(_match(q, pair, entity, ties, registry_count))
     matches.sort(key=lambda m: (-m.score, m.entity_id))
     return PersonResult(q, tuple(matches[:limit]))
 
 
-def _match(q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], surname_count: int) -> Match:
-    level, reasons = match_confidence(pair, q, ties, surname_count)
+def _match(
+    q: Query, pair: PairScore, entity: RegistryEntity, ties: list[Tie], registry_count: Callable[[str], int]
+) -> Match:
+    level, reasons = match_confidence(pair, q, ties, registry_count)
     rated = tuple(_rated(t, tie_confidence(t, level, ties)) for t in ties)
     return Match(
         entity_id=entity.id,

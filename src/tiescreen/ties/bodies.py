@@ -225,7 +225,8 @@ _BY_NAME = (
 
 
 def _fold(name: str | None) -> str:
-    text = fold_text(name or "")
+    # "№" is what NFKC spells "No": spelt so first, a name keeps to fold_text's fast path (no NFKC).
+    text = fold_text((name or "").replace("№", "No"))
     for mark in '«»"“”„()':
         text = text.replace(mark, " ")
     return " ".join(text.split())

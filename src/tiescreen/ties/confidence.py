@@ -15,12 +15,12 @@ confirms the person and holds a tie to the same body.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tiescreen.match.scorer import PairScore
 from tiescreen.model import Evidence, Query, Tie, TieKind
 from tiescreen.normalize.frequency import name_is_common
-from tiescreen.normalize.names import parse_name
+from tiescreen.normalize.names import ParsedName, parse_name
 from tiescreen.normalize.text import fold_text
 from tiescreen.normalize.translit import keys_for
 
@@ -66,9 +66,13 @@ def conflict_details(evidence: Sequence[Evidence], conflicts: Sequence[str]) -> 
 
 
 def match_confidence(
-    pair: PairScore, query: Query, ties: Sequence[Tie], surname_count: int = 0
+    pair: PairScore, query: Query, ties: Sequence[Tie], registry_count: Callable[[str], int] | None = None
 ) -> tuple[str, list[str]]:
-    """The confidence level of a match and the reasons, in words."""
+    """The confidence level of a match and the reasons, in words.
+
+    ``registry_count`` says how many registry people have a word (by word key) in their
+    names; it is asked about the query's surname only when nothing else settles the level.
+    """
     if pair.relation == "possible_relative":
         return "possible", ["other-gender form of the surname: a different person, possibly a relative"]
     if pair.conflicts:
@@ -81,11 +85,20 @@ def match_confidence(
         agreements.append("employer")
     if agreements and pair.score >= CONFIRM_NAME:
         return "confirmed", [f"name and {', '.join(a.replace('_', ' ') for a in agreements)} agree"]
-    if name_is_common(parse_name(query.name), surname_count):
+    if _common_name(parse_name(query.name), registry_count):
         return "possible", ["name-only match on a common name: needs a second attribute"]
     if pair.score >= STRONG_NAME:
         return "probable", ["name-only match on an uncommon name: a second attribute would confirm it"]
     return "possible", ["weak name-only match"]
+
+
+def _common_name(parsed: ParsedName, registry_count: Callable[[str], int] | None) -> bool:
+    """:func:`name_is_common`, counting the surname's registry people only when the name is
+    not common anyway (a count costs a look-up)."""
+    if name_is_common(parsed):
+        return True
+    surname = parsed.surname
+    return registry_count is not None and surname is not None and name_is_common(parsed, registry_count(surname.key))
 
 
 def tie_confidence(tie: Tie, level: str, ties: Sequence[Tie]) -> str:
