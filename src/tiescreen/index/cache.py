@@ -127,9 +127,12 @@ def _save_graph(store: RegistryStore, aside: Path) -> None:
         graph = RefGraph.from_store(store)
     except (StoreError, UnsupportedFeature):
         return
-    if graph is None or any(len(a) == 0 for a in graph.arrays().values()):
+    if graph is None:
         return
-    for name, array in graph.arrays().items():
+    arrays = graph.arrays()
+    if any(len(a) == 0 for a in arrays.values()):
+        return
+    for name, array in arrays.items():
         np.save(aside / f"graph_{name}.npy", np.ascontiguousarray(array))
     (aside / "graph.json").write_text(json.dumps(list(graph.props)), encoding="utf-8")
 

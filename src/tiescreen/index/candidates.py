@@ -265,17 +265,12 @@ def _generate_one(rare: PositionSet) -> _Generated:
         people = hits[0].people.astype(np.int64, copy=False)
         return _Generated(people, np.full((1, len(people)), hits[0].weight), np.ones(len(people), dtype=np.int64))
     width = len(hits)
-    kind = _key_kind((1 + max(int(h.people[-1]) for h in hits)) * width)
-    keys: npt.NDArray[np.signedinteger[Any]] = np.concatenate([h.people for h in hits], dtype=kind, casting="same_kind")
-    keys *= width
-    keys += np.arange(width, dtype=kind).repeat([len(h.people) for h in hits])
-    keys.sort()
+    keys, weights = _sorted_keys([hits], width, width)
     people = keys // width
     last = _run_ends(people)
     keys, people = keys[last], people[last]
     keys -= people * width
-    weights = np.array([h.weight for h in hits]).take(keys)[np.newaxis]
-    return _Generated(people.astype(np.int64), weights, np.ones(len(people), dtype=np.int64))
+    return _Generated(people.astype(np.int64), weights.take(keys)[np.newaxis], np.ones(len(people), dtype=np.int64))
 
 
 def _run_ends(ordered: npt.NDArray[np.integer]) -> npt.NDArray[np.bool_]:
