@@ -91,3 +91,16 @@ def test_text_is_the_stored_record() -> None:
     records = ScoringRecords.build([[(2, text)]], 4)
     assert records.text(2) == text
     assert records.text(0) is None and records.text(3) is None and records.text(-1) is None and records.text(4) is None
+
+
+@pytest.mark.parametrize(
+    "field", ["", " ", "\t", "x", " x ", f"x{VALUE}", f" {VALUE}x{VALUE}y z", f"{VALUE}", f"{VALUE} {VALUE}"]
+)
+def test_every_property_holds_its_non_blank_values(field: str) -> None:
+    expected = tuple(v for v in field.split(VALUE) if v.strip())
+    for at, prop in enumerate(SCORING_PROPS):
+        fields = [""] * len(SCORING_PROPS)
+        fields[at] = field
+        person = parse_record(3, FIELD.join(fields) + FIELD + "Caption")
+        assert person.get(prop) == expected, (prop, field)
+        assert (prop in person.properties) == bool(expected)  # no empty property is kept

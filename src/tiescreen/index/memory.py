@@ -33,6 +33,7 @@ IntArray = npt.NDArray[np.int64]
 BITMAP_MIN = 10_000
 BITMAPS = 64
 HITS_CACHE = 50_000  # query words whose registry words are kept between queries
+_NO_HITS = PositionSet(-1, (), 0, 0)  # kept for a query word that matches no registry word
 
 
 class NameIndex:
@@ -51,7 +52,7 @@ class NameIndex:
         self.masks = masks
         self.years = years
         self.records = records
-        self._hits: dict[tuple[tuple[str, ...], frozenset[str]], tuple[WordHits, ...]] = {}
+        self._hits: dict[tuple[tuple[str, ...], frozenset[str]], PositionSet] = {}
         self._bitmaps: dict[str, npt.NDArray[np.uint8]] = {}
 
     @classmethod
@@ -92,15 +93,19 @@ class NameIndex:
     def word_sets(self, word: QueryWord) -> PositionSet | None:
         """The people one query word may point at, with weights."""
         # Names repeat (Александр, Ивановна...), and one in seven new words shares its keys with
-        # another word (Oleg, Олег): the registry words found are kept by keys and readings.
+        # another word (Oleg, Олег): the registry words found are kept by keys and readings,
+        # merged (their sizes summed once, not per query).
         found = (word.keys, word.exact)
-        hits = self._hits.get(found)
-        if hits is None:
+        merged = self._hits.get(found)
+        if merged is None:
             hits = self._word_hits(word)
+            merged = merge_hits(word.pos, hits) if hits else _NO_HITS
             if len(self._hits) >= HITS_CACHE:
                 self._hits.clear()
-            self._hits[found] = hits  # (arrays are shared, not copied)
-        return merge_hits(word.pos, hits) if hits else None
+            self._hits[found] = merged  # (arrays are shared, not copied)
+        if merged is _NO_HITS:
+            return None
+        return merged if merged.pos == word.pos else PositionSet(word.pos, merged.hits, merged.largest, merged.total)
 
     def _word_hits(self, word: QueryWord) -> tuple[WordHits, ...]:
         """The registry words a query word may be, by key: each with its people, weight and (if common) bitmap."""

@@ -30,7 +30,12 @@ def parse_record(no: int, text: str) -> RegistryEntity:
     fields = text.split(FIELD, len(SCORING_PROPS))
     props: dict[str, tuple[str, ...]] = {}
     for prop, field in zip(SCORING_PROPS, fields, strict=False):
-        if field and (values := _values(field)):  # most fields are empty: no call for them
+        if not field:
+            continue  # most fields are empty, and most others hold one value: no call for either
+        if VALUE not in field:
+            if not field.isspace():
+                props[prop] = (field,)
+        elif values := _values(field):
             props[prop] = values
     caption = fields[-1] if len(fields) > len(SCORING_PROPS) else ""
     return RegistryEntity(f"#{no}", "Person", caption or (props["name"][0] if "name" in props else ""), props)

@@ -184,8 +184,8 @@ def _base_score(pairs: list[TokenPair], a: ParsedName, b: ParsedName) -> float:
     got = total = 0.0
     weakest = 1.0
     extra = EXTRA_WORD
-    size_a = sum(1 for t in a.full if t.role != "patronymic")
-    size_b = sum(1 for t in b.full if t.role != "patronymic")
+    size_a = len(a.full) - [t.role for t in a.full].count("patronymic")  # no generator: asked for every pair
+    size_b = len(b.full) - [t.role for t in b.full].count("patronymic")
     for p in pairs:
         weight = WEIGHT.get(p.role, 0.8)
         if p.role == "patronymic" and size_a and size_b:
