@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
 import pytest
 
 import tiescreen
 from tiescreen.errors import StoreError
-from tiescreen.model import Query
+from tiescreen.model import Match, PersonResult, Query, Tie, TieKind
+from tiescreen.pipeline import summarise
 
 
 def test_screen_from_files_and_result_objects(tmp_path: Path, peps: Path, attendees: Path) -> None:
@@ -60,3 +62,40 @@ def test_conflicting_birth_date_is_never_a_finding(tmp_path: Path, peps: Path) -
     assert not person.tied
     for match in person.matches:
         assert match.confidence == "possible"
+
+
+def _person(*matches: tuple[str, ...]) -> PersonResult:
+    """A result whose matches have ties of these confidences (kinds cycling through three)."""
+    kinds = (TieKind.OFFICE, TieKind.PARTY, TieKind.RELATIVE)
+    return PersonResult(
+        Query(id="q", name="n"),
+        tuple(
+            Match(
+                f"e{i}",
+                "c",
+                "Person",
+                0.9,
+                (),
+                tuple(Tie(kinds[j % 3], None, None, True, (), (), confidence=c) for j, c in enumerate(levels)),
+            )
+            for i, levels in enumerate(matches)
+        ),
+    )
+
+
+def test_summarise_counts_as_the_results_say() -> None:
+    levels = ("possible", "probable", "confirmed")
+    people = [_person(), _person(())]
+    people += [_person(m) for m in product(levels, repeat=2)] + [
+        _person(("possible",), m) for m in product(levels, repeat=3)
+    ]
+    kinds: dict[str, int] = {}
+    for p in people:
+        for kind in p.tie_kinds():
+            kinds[kind] = kinds.get(kind, 0) + 1
+    summary = summarise(people)
+    assert list(summary) == ["screened", "tied", "possible", "no_tie_found", "by_kind", "confirmed"]
+    assert summary["tied"] == sum(p.tied for p in people) > 0
+    assert summary["possible"] == sum(p.possible for p in people) > 0
+    assert summary["no_tie_found"] == sum(p.verdict == "no_tie_found" for p in people) > 0
+    assert summary["by_kind"] == dict(sorted(kinds.items())) and len(kinds) == 3

@@ -95,14 +95,16 @@ def summarise(people: Sequence[PersonResult]) -> dict[str, Any]:
     """Counts for the report: screened, tied, possible, by tie kind (:func:`add_summary` adds
     up the counts of results written part by part)."""
     kinds: dict[str, int] = {}
+    verdicts = {"tied": 0, "possible": 0, "no_tie_found": 0}
     for person in people:
-        for kind in person.tie_kinds():
-            kinds[kind] = kinds.get(kind, 0) + 1
+        verdict = person.verdict  # one of the three: each person's ties are read once
+        verdicts[verdict] += 1
+        if verdict == "tied":  # tie_kinds is empty without a tie that stands
+            for kind in person.tie_kinds():
+                kinds[kind] = kinds.get(kind, 0) + 1
     return {
         "screened": len(people),
-        "tied": sum(1 for p in people if p.tied),
-        "possible": sum(1 for p in people if p.possible),
-        "no_tie_found": sum(1 for p in people if p.verdict == "no_tie_found"),
+        **verdicts,
         "by_kind": dict(sorted(kinds.items())),
         "confirmed": count_confirmed(people)[0],
     }

@@ -8,10 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tiescreen.engine.ingest import ingest
 from tiescreen.store import open_store
-from tiescreen.store.registry import _entities_from_rows, _entity_from_row
+from tiescreen.store.registry import _entities_from_rows, _entity_from_row, _properties, _values
 
 
 def _row(entity_id: str, props: str | None, no: int | None = None) -> tuple[object, ...]:
@@ -64,3 +66,24 @@ def test_a_cited_read_gives_the_entities_without_hash_and_load_time(tmp_path: Pa
         assert entity.provenance is not None and entity.provenance.content_hash
         short = replace(entity.provenance, content_hash=None, loaded_at=None)
         assert (cited[key], dict(cited[key].properties)) == (replace(entity, provenance=short), dict(entity.properties))
+
+
+_RAW = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=4),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=4), st.lists(st.text(max_size=2))), max_size=3),
+)  # what a JSON text can hold for a property, with blank, space-led and non-string values
+
+
+@given(st.one_of(st.dictionaries(st.text(max_size=3), _RAW, max_size=5), _RAW))
+def test_properties_are_each_value_read_as_values_reads_it(data: object) -> None:
+    expected = {k: _values(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    assert _properties(data) == expected
+
+
+@pytest.mark.parametrize("raw", [["x"], [" x"], ["\u00a0x"], [""], [" "], [1], [True], ["x", "y"], "x", [["x"]]])
+def test_a_one_string_value_is_read_as_values_reads_it(raw: object) -> None:
+    assert _properties({"p": raw}) == {"p": _values(raw)}

@@ -98,10 +98,23 @@ class Tie(FieldsPickle):
             "sources": list(self.sources),
             "confidence": self.confidence,
         }
-        for key in _OPTIONAL_TIE_FIELDS:
-            value = getattr(self, key)
-            if value is not None:
-                data[key] = value
+        # _OPTIONAL_TIE_FIELDS, each read by name (a getattr loop costs a third of the method)
+        if self.start is not None:
+            data["start"] = self.start
+        if self.end is not None:
+            data["end"] = self.end
+        if self.relative_name is not None:
+            data["relative_name"] = self.relative_name
+        if self.relationship is not None:
+            data["relationship"] = self.relationship
+        if self.body_kind is not None:
+            data["body_kind"] = self.body_kind
+        if self.ruling_party is not None:
+            data["ruling_party"] = self.ruling_party
+        if self.relative_kind is not None:
+            data["relative_kind"] = self.relative_kind
+        if self.evidence is not None:
+            data["evidence"] = self.evidence
         if self.steps:
             data["steps"] = list(self.steps)
         return data
@@ -180,7 +193,7 @@ class PersonResult(FieldsPickle):
         return "no_tie_found"
 
     def tie_kinds(self) -> list[str]:
-        kinds = {str(t.kind) for m in self.matches for t in m.ties if m.tied and t.confidence != "possible"}
+        kinds = {str(t.kind) for m in self.matches if m.tied for t in m.ties if t.confidence != "possible"}
         return sorted(kinds)
 
     def to_dict(self) -> dict[str, Any]:

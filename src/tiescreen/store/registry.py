@@ -517,9 +517,19 @@ def _entity(row: Sequence[Any], data: Any, cited: bool) -> RegistryEntity:
     entity_id, schema, caption, _props, source, record, url = row[:7]
     digest, loaded = (None, None) if cited else (row[7], row[8])
     return RegistryEntity(
-        entity_id,
-        schema,
-        caption,
-        {k: _values(v) for k, v in data.items()} if isinstance(data, dict) else {},
-        Provenance(source, record, url, digest, loaded),
+        entity_id, schema, caption, _properties(data), Provenance(source, record, url, digest, loaded)
     )
+
+
+def _properties(data: Any) -> dict[str, tuple[str, ...]]:
+    """A row's decoded properties, each as :func:`_values` gives it."""
+    if not isinstance(data, dict):
+        return {}
+    props: dict[str, tuple[str, ...]] = {}
+    for k, v in data.items():
+        # _values's commonest case inline (one non-blank string): a call per value costs more than the test
+        if type(v) is list and len(v) == 1 and type(s := v[0]) is str and s and not s[0].isspace():
+            props[k] = (s,)
+        else:
+            props[k] = _values(v)
+    return props

@@ -44,7 +44,7 @@ def cite(entity: RegistryEntity) -> str:
     p = entity.provenance
     if p is not None and p.url:
         return p.url
-    urls = entity.get("sourceUrl")
+    urls = entity.properties.get("sourceUrl")  # read in place: asked for every step of every tie
     if urls:
         return urls[0]
     return f"{p.source}#{p.record}" if p is not None else entity.id
@@ -198,9 +198,10 @@ def _link_tie(
         if body_entity is not None:
             path.append(body_entity.id)
     body_name = (body_entity.first("name") or body_entity.caption) if body_entity is not None else None
-    cls = classify_body(body_name, body_entity.get("topics")) if body_entity is not None else BodyClass(None)
+    # topics read in place (classify_body takes any sequence): a copy per tie costs
+    cls = BodyClass(None) if body_entity is None else classify_body(body_name, body_entity.properties.get("topics", ()))
     if cls.kind is None and target.schema == "Position":
-        cls = classify_body(role, target.get("topics"))
+        cls = classify_body(role, target.properties.get("topics", ()))
     cited = [person, link, target, *([body_entity] if body_entity is not None else [])]
     extra_step = ""
     if cls.kind is None and body_entity is not None and body_entity.id in owners:
@@ -233,9 +234,13 @@ def _link_tie(
 def _statement_ties(person: RegistryEntity) -> list[Tie]:
     """Offices and parties stated on the person record itself (``position``, ``political``)."""
     ties: list[Tie] = []
+    props = person.properties  # read in place: asked for every person walked, most state nothing
+    positions, political = props.get("position", ()), props.get("political", ())
+    if not positions and not political:
+        return ties
     topics = person.get("topics")
-    statements = [(p, classify_body(p)) for p in person.get("position")]
-    statements += [(p, classify_body(p, ("pol.party",))) for p in person.get("political")]
+    statements = [(p, classify_body(p)) for p in positions]
+    statements += [(p, classify_body(p, ("pol.party",))) for p in political]
     for text, cls in statements:
         if cls.kind is None and "role.pep" not in topics:
             continue
