@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import itertools
 import time
 from pathlib import Path
 
@@ -29,12 +30,13 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
     return generated_store(d, 400, 11, queries=160, bulk=True), d / "queries.csv", d / "truth.csv"
 
 
-def _small_parts(monkeypatch: pytest.MonkeyPatch, chunk: int, walk: int | None = None) -> None:
-    """Screen even a few queries on the workers, in chunks (and walk blocks) this small."""
+def _small_parts(monkeypatch: pytest.MonkeyPatch, chunk: int, block: int | None = None) -> None:
+    """Screen even a few queries on the workers, in chunks (and blocks) this small."""
     monkeypatch.setattr(local, "MIN_PARALLEL", 0)
     monkeypatch.setattr(local, "CHUNK", chunk)
-    if walk is not None:
-        monkeypatch.setattr(local, "WALK", walk)
+    if block is not None:
+        monkeypatch.setattr(local, "TASK", block)
+        monkeypatch.setattr(local, "WALK", block)
 
 
 def test_candidates_hold_the_true_person(generated: tuple[Path, Path, Path]) -> None:
@@ -132,7 +134,7 @@ def test_json_lines_rendered_in_the_workers_are_the_results_lines(
 ) -> None:
     db, queries, _ = generated
     people = read_people(queries)[:90]
-    _small_parts(monkeypatch, chunk=8, walk=20)  # several blocks: lines in order, counts added up
+    _small_parts(monkeypatch, chunk=8, block=20)  # several blocks: lines in order, counts added up
     out = io.StringIO()
     writer = JsonLinesWriter(out)
     with open_store(db, read_only=True) as store:
@@ -155,7 +157,7 @@ def test_the_warm_index_counts_a_words_people_as_the_store_does(generated: tuple
         assert index.frequency("no-such-word") == 0
 
 
-def test_a_walk_task_collects_its_garbage_once_and_freezes_what_it_keeps(
+def test_finishing_a_block_collects_its_garbage_once_and_freezes_what_it_keeps(
     generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # what a block makes is in no cycle: a collection on the way would walk it all for nothing;
@@ -174,7 +176,7 @@ def test_a_walk_task_collects_its_garbage_once_and_freezes_what_it_keeps(
     gc.collect()  # from no new object
     gc.callbacks.append(callback)
     try:
-        results = local._walk_task((0, scored))
+        results = local._finished(0, scored)
     finally:
         gc.callbacks.remove(callback)
         gc.set_threshold(*threshold)
@@ -182,3 +184,15 @@ def test_a_walk_task_collects_its_garbage_once_and_freezes_what_it_keeps(
         gc.unfreeze()
     assert collections == [("start", 0), ("stop", 0)] and gc.isenabled()
     assert sum(len(r.matches) for r in results) > 0
+
+
+@pytest.mark.parametrize(("total", "workers"), [(1, 2), (249, 2), (400, 2), (10_000, 2), (12_000, 2), (100_000, 3)])
+def test_the_workers_blocks_cover_the_queries_once_and_end_together(total: int, workers: int) -> None:
+    tasks = local._tasks(total, workers)
+    assert tasks[0][0] == 0 and tasks[-1][1] == total
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(tasks))  # contiguous, in order
+    sizes = [end - start for start, end in tasks]
+    assert all(size <= local.TASK for size in sizes)
+    last_round = sizes[-workers:] if len(sizes) >= workers else sizes
+    assert max(last_round) - min(last_round) < local.CHUNK  # the last round ends together
+    assert len(tasks) <= -(-total // local.TASK) + workers  # few blocks: one store scan each

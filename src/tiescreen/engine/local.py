@@ -2,13 +2,16 @@
 
 Worker processes forked from this one inherit the warm index
 (:class:`~tiescreen.index.memory.NameIndex`, loaded once per store). They score the queries in
-small chunks, shared out evenly: each query's candidates come from the index and are scored
-against the people's scoring records it holds. Then each finishes a large block of scored
-queries (:func:`~tiescreen.engine.finish.finish_queries`): it reads the kept people from the
-store, which it opens read-only itself, and walks their ties. This process only hands out the
-work, answers the workers' look-ups of rigour's name groups (:mod:`tiescreen.engine.groups`)
-and passes the results on in order. Scoring is deterministic, so the result does not depend
-on the number of workers.
+blocks, each block whole in one worker: each query's candidates come from the index and are
+scored against the people's scoring records it holds; then the block is finished
+(:func:`~tiescreen.engine.finish.finish_queries`): the worker reads the kept people from the
+store, which it opens read-only itself, in one scan, walks their ties and renders the results.
+Only the rendered results come back: this process hands out the blocks, answers the workers'
+look-ups of rigour's name groups (:mod:`tiescreen.engine.groups`) and writes the results in
+order (so nothing but them is passed between processes). Blocks are large, since a scan costs
+about as much for a thousand people as for ten thousand, and the last round of them is shared
+out evenly, so that the workers finish together. Scoring is deterministic, so the result does
+not depend on the number of workers or the blocks.
 """
 
 from __future__ import annotations
@@ -44,9 +47,11 @@ __all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_block
 CANDIDATES = 20
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
-CHUNK = 250  # queries a worker scores at a time
-IN_FLIGHT = 16  # chunks per worker handed out ahead (a worker never waits for its next chunk)
-WALK = 5_000  # the most queries whose ties a worker walks at once
+CHUNK = 250  # queries scored between two settlings of the garbage collector (and the smallest task)
+TASK = 5_000  # the most queries a worker scores, finishes and renders at once (one store scan each)
+IN_FLIGHT = 2  # tasks per worker handed out ahead (a worker never waits for its next one)
+TICK = 0.25  # seconds between updates of the progress bar
+WALK = 5_000  # the most queries finished at once without workers
 MIN_PARALLEL = 400
 WORKER_CACHE = "600MB"  # DuckDB's cache in each worker (its default is most of the machine)
 PREFETCH_MIN = 64  # people in a block from which reading its rows at once beats reading step by step
@@ -118,6 +123,9 @@ def ref_graph(store: RegistryStore, index: NameIndex) -> RefGraph | None:
 
 # The job forked workers read: set just before the pool starts, inherited by the workers.
 _JOB: _Job | None = None
+# How many queries the workers have scored: a shared ``multiprocessing.Value`` while a pool
+# runs (the progress bar's count; a worker adds each chunk it has scored).
+_SCORED: list[Any] = [None]
 # Each worker's own connection to the store, tie walker and reference graph, opened on its first walk.
 _OPENED: tuple[RegistryStore, TieWalker, RefGraph | None] | None = None
 
@@ -167,34 +175,38 @@ def _finish(
     return finish_queries(store, walker, job.scorer, queries, pairs, job.threshold, job.matches, job.index.frequency)
 
 
-def _score_task(bounds: tuple[int, int]) -> Deferred:
-    """In a worker: score a chunk of queries (chunks are small, so the workers share them evenly).
+def _score_block(job: _Job, bounds: tuple[int, int]) -> Numbered:
+    """In a worker: score a block of queries, chunk by chunk.
 
-    A query that needs a word's name groups while rigour's tagger is still being built comes
-    back as None, to be sent again (:func:`_rescore_task`): the worker goes on meanwhile.
+    A query that needs a word's name groups while rigour's tagger is still being built is set
+    aside, and the worker goes on with the rest of its block; then it scores the queries set
+    aside, waiting for their groups (by then the server has mostly built the tagger).
     """
-    assert _JOB is not None
-    out: Deferred = []
-    with deferring():
-        for query in _JOB.queries[bounds[0] : bounds[1]]:
-            try:
-                out.append(_score_one(_JOB, query))
-            except GroupsPending:
-                out.append(None)
-    _settle()
-    return out
+    scored: Deferred = []
+    for first, last in _bounds(bounds[1], CHUNK, bounds[0]):
+        with deferring():
+            for query in job.queries[first:last]:
+                try:
+                    scored.append(_score_one(job, query))
+                except GroupsPending:
+                    scored.append(None)
+        _settle()
+        _count(last - first)
+    return [_score_one(job, job.queries[bounds[0] + i]) if pairs is None else pairs for i, pairs in enumerate(scored)]
+
+
+def _count(scored: int) -> None:
+    """Add to the queries scored (in a worker of a pool that counts them)."""
+    counter = _SCORED[0]
+    if counter is not None:
+        with counter.get_lock():
+            counter.value += scored
 
 
 def _score_waiting(bounds: tuple[int, int]) -> Numbered:
     """In a worker: score a chunk of queries, waiting for name groups when they need them."""
     assert _JOB is not None
     return _score_range(_JOB, bounds)
-
-
-def _rescore_task(numbers: list[int]) -> Numbered:
-    """In a worker: score the queries set aside, waiting for their name groups."""
-    assert _JOB is not None
-    return [_score_one(_JOB, _JOB.queries[i]) for i in numbers]
 
 
 def _settle() -> None:
@@ -214,11 +226,14 @@ def _rendered(job: _Job, results: list[PersonResult]) -> Any:
     return results if job.render is None else job.render(results)
 
 
-def _walk_task(task: tuple[int, Numbered]) -> Any:
-    """In a worker, through its own store connection: finish a block of scored queries.
+def _block_task(bounds: tuple[int, int]) -> Any:
+    """In a worker: score, finish and render a block of queries."""
+    assert _JOB is not None
+    return _finished(bounds[0], _score_block(_JOB, bounds))
 
-    Blocks are large: each step of the tie walk scans the store however few people it reads.
-    """
+
+def _finished(start: int, scored: Numbered) -> Any:
+    """In a worker, through its own store connection: finish and render scored queries."""
     global _OPENED
     assert _JOB is not None and _JOB.path is not None
     if _OPENED is None:
@@ -227,7 +242,7 @@ def _walk_task(task: tuple[int, Numbered]) -> Any:
     # and each collection on the way (a dozen a block) walked it all again for nothing.
     with paused_gc():
         try:
-            return _rendered(_JOB, _finish(_JOB, task[0], task[1], *_OPENED))
+            return _rendered(_JOB, _finish(_JOB, start, scored, *_OPENED))
         finally:
             _settle()
 
@@ -243,8 +258,23 @@ def _open_walk(path: str) -> tuple[RegistryStore, TieWalker, RefGraph | None]:
     return store, TieWalker(store), graph
 
 
-def _bounds(total: int, size: int) -> list[tuple[int, int]]:
-    return [(s, min(s + size, total)) for s in range(0, total, size)]
+def _bounds(total: int, size: int, start: int = 0) -> list[tuple[int, int]]:
+    return [(s, min(s + size, total)) for s in range(start, total, size)]
+
+
+def _tasks(total: int, workers: int) -> list[tuple[int, int]]:
+    """The workers' blocks, a round at a time: up to TASK queries each, or what is left shared
+    out evenly, so that the workers finish together. Blocks are few: a block's store scan
+    costs about as much for a thousand people as for ten thousand."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < total:
+        size = max(CHUNK, min(TASK, -(-(total - start) // workers)))
+        for _ in range(workers):
+            if start < total:
+                out.append((start, min(start + size, total)))
+                start += size
+    return out
 
 
 def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
@@ -262,70 +292,32 @@ def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
     warm_up()
     context = multiprocessing.get_context("fork")
     _JOB = job
+    _SCORED[0] = context.Value("q", 0)
     try:
         with GroupService(context, workers) as groups, context.Pool(workers, initializer=groups.attach) as pool:
             yield pool
     finally:
         _JOB = None
+        _SCORED[0] = None
 
 
 def _in_parallel(
     pool: multiprocessing.pool.Pool, total: int, workers: int, tick: Callable[[int], None]
 ) -> Iterator[tuple[int, Any]]:
-    """Score in small chunks on every worker, and finish in blocks of up to WALK queries.
-
-    When there are more blocks than workers, each is sent as soon as its chunks are scored
-    (only a few chunks are handed out ahead, so its walk runs while the next block is
-    scored, and memory stays flat); results in order, as they come.
-    """
-    walk = max(CHUNK, min(WALK, -(-total // workers)))
-    # With a block or less per worker, the walks wait for the last chunk and run side by side.
-    eager = total > walk * workers
-    chunks = iter(_bounds(total, CHUNK))
-    scoring: deque[tuple[int, AsyncResult[Deferred]]] = deque()
-    again: list[tuple[list[int], AsyncResult[Numbered]]] = []  # queries set aside, sent again
-    walking: deque[tuple[int, AsyncResult[Any]]] = deque()  # a block's size and its results
-    scored: Deferred = []
-    start = 0  # the first query not sent to a walk yet
-
-    def feed() -> None:
-        while len(scoring) < IN_FLIGHT * workers and (bounds := next(chunks, None)) is not None:
-            scoring.append((bounds[0], pool.apply_async(_score_task, (bounds,))))
-
-    def fill(upto: int) -> None:  # the second scores of the queries set aside before ``upto``
-        for numbers, result in [retry for retry in again if retry[0][0] < upto]:
-            again.remove((numbers, result))
-            for number, pairs in zip(numbers, result.get(), strict=True):
-                scored[number - start] = pairs
-
-    feed()
-    while scoring:
-        first, result = scoring.popleft()
-        part = result.get()
-        if aside := [first + i for i, pairs in enumerate(part) if pairs is None]:
-            again.append((aside, pool.apply_async(_rescore_task, (aside,))))
-        scored.extend(part)
-        feed()
-        tick(min(start + len(scored), total - 1))
-        while (eager and len(scored) >= walk) or (not scoring and scored):
-            fill(start + walk)
-            block, scored = _complete(scored[:walk]), scored[walk:]
-            walking.append((len(block), pool.apply_async(_walk_task, ((start, block),))))
-            start += len(block)
-        while walking and walking[0][1].ready():
-            yield _got(walking.popleft())
-    while walking:
-        yield _got(walking.popleft())
-
-
-def _got(walked: tuple[int, AsyncResult[Any]]) -> tuple[int, Any]:
-    return walked[0], walked[1].get()
-
-
-def _complete(block: Deferred) -> Numbered:
-    done = [pairs for pairs in block if pairs is not None]
-    assert len(done) == len(block), "a query set aside was not scored again"
-    return done
+    """Each worker scores, finishes and renders a block at a time; the results in order, and
+    meanwhile ``tick`` with the queries scored."""
+    tasks = iter(_tasks(total, workers))
+    running: deque[tuple[int, AsyncResult[Any]]] = deque()
+    while True:
+        while len(running) < IN_FLIGHT * workers and (bounds := next(tasks, None)) is not None:
+            running.append((bounds[1] - bounds[0], pool.apply_async(_block_task, (bounds,))))
+        if not running:
+            return
+        size, result = running.popleft()
+        while not result.ready():
+            result.wait(TICK)
+            tick(min(_SCORED[0].value, total - 1))  # done only when the last is finished
+        yield size, result.get()
 
 
 def screen_people(
