@@ -98,23 +98,10 @@ class Tie(FieldsPickle):
             "sources": list(self.sources),
             "confidence": self.confidence,
         }
-        # _OPTIONAL_TIE_FIELDS, each read by name (a getattr loop costs a third of the method)
-        if self.start is not None:
-            data["start"] = self.start
-        if self.end is not None:
-            data["end"] = self.end
-        if self.relative_name is not None:
-            data["relative_name"] = self.relative_name
-        if self.relationship is not None:
-            data["relationship"] = self.relationship
-        if self.body_kind is not None:
-            data["body_kind"] = self.body_kind
-        if self.ruling_party is not None:
-            data["ruling_party"] = self.ruling_party
-        if self.relative_kind is not None:
-            data["relative_kind"] = self.relative_kind
-        if self.evidence is not None:
-            data["evidence"] = self.evidence
+        for key in _OPTIONAL_TIE_FIELDS:
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
         if self.steps:
             data["steps"] = list(self.steps)
         return data
