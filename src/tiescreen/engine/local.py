@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
+from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
 from tiescreen.engine.finish import Pairs, finish_queries
@@ -123,9 +124,9 @@ def ref_graph(store: RegistryStore, index: NameIndex) -> RefGraph | None:
 
 # The job forked workers read: set just before the pool starts, inherited by the workers.
 _JOB: _Job | None = None
-# How many queries the workers have scored: a shared ``multiprocessing.Value`` while a pool
-# runs (the progress bar's count; a worker adds each chunk it has scored).
-_SCORED: list[Any] = [None]
+# How many queries the workers have scored, shared with them while a pool runs (the progress
+# bar's count; a worker adds each chunk it has scored).
+_SCORED: Synchronized[int] | None = None
 # Each worker's own connection to the store, tie walker and reference graph, opened on its first walk.
 _OPENED: tuple[RegistryStore, TieWalker, RefGraph | None] | None = None
 
@@ -197,10 +198,14 @@ def _score_block(job: _Job, bounds: tuple[int, int]) -> Numbered:
 
 def _count(scored: int) -> None:
     """Add to the queries scored (in a worker of a pool that counts them)."""
-    counter = _SCORED[0]
-    if counter is not None:
-        with counter.get_lock():
-            counter.value += scored
+    if _SCORED is not None:
+        with _SCORED.get_lock():
+            _SCORED.value += scored
+
+
+def _scored() -> int:
+    """The queries the pool's workers have scored so far."""
+    return 0 if _SCORED is None else int(_SCORED.value)
 
 
 def _score_waiting(bounds: tuple[int, int]) -> Numbered:
@@ -286,19 +291,19 @@ def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
 def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``workers`` processes forked with ``job`` to read, asking this process for
     rigour's name groups (:mod:`tiescreen.engine.groups`)."""
-    global _JOB
+    global _JOB, _SCORED
     # Load the name data once here, not in every worker, and freeze what is loaded so that
     # the workers' garbage collector does not copy the shared pages.
     warm_up()
     context = multiprocessing.get_context("fork")
     _JOB = job
-    _SCORED[0] = context.Value("q", 0)
+    _SCORED = context.Value("q", 0)
     try:
         with GroupService(context, workers) as groups, context.Pool(workers, initializer=groups.attach) as pool:
             yield pool
     finally:
         _JOB = None
-        _SCORED[0] = None
+        _SCORED = None
 
 
 def _in_parallel(
@@ -316,7 +321,7 @@ def _in_parallel(
         size, result = running.popleft()
         while not result.ready():
             result.wait(TICK)
-            tick(min(_SCORED[0].value, total - 1))  # done only when the last is finished
+            tick(min(_scored(), total - 1))  # done only when the last is finished
         yield size, result.get()
 
 
