@@ -47,6 +47,7 @@ OTHER_LANGUAGE = 0.93  # Олександр for Александр, Nicholas for
 NAME_GROUP = 0.9  # the same Wikidata given-name group
 LOOSE = 0.9  # Нікалаеў for Николаев, Valujevs for Валуев
 TRANSLITERATION = 0.98
+SPELLING = 0.95  # the most a spelling one letter apart earns: never as much as the same word read another way
 DOUBLE_SURNAME = 0.9
 SAME_SCRIPT = 0.6  # Максакова-Игенбергс for Maksakova
 
@@ -283,6 +284,9 @@ def _fuzzy(a: str, b: str, wa: _Word, wb: _Word, given: bool = False) -> TokenMa
         return TokenMatch((min(sim, 0.3), "different_surnames"))
     if typo.value > sim:
         return typo
+    # One edit in ten letters of the keys scales to 1.0: never above a true reading (ALEXINSKII is
+    # Алексинский, 0.98, not Алексанский).
+    sim = min(sim, SPELLING)
     return TokenMatch((sim, "similar" if sim >= 0.75 else "different"))
 
 
