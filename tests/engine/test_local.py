@@ -7,6 +7,8 @@ import gc
 import io
 import itertools
 import time
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,12 +18,14 @@ from tiescreen.engine import local
 from tiescreen.engine.local import name_index
 from tiescreen.index.plan import plan_query
 from tiescreen.ingest import read_people
-from tiescreen.match import tokens
+from tiescreen.match import scorer, tokens
 from tiescreen.match.scorer import Scorer
+from tiescreen.model import Query
 from tiescreen.normalize import variants
 from tiescreen.pipeline import screen, screen_queries, summarise
 from tiescreen.report.jsonl import JsonLinesWriter, _line
 from tiescreen.store import open_store
+from tiescreen.store.registry import RegistryStore
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +71,38 @@ def test_parallel_screening_matches_one_process(
         two = [r.to_dict() for r in screen_queries(store, people, workers=2)]
     assert one == two
     assert any(r["matches"] for r in one)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pairs_beyond_the_limit_are_dropped_before_people_are_read_with_the_same_results(
+    generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """With a limit of one match, every query with namesakes has pairs its result cannot
+    show: dropped by the ids read at once, before the block's rows are read and walked. The
+    results are those of walking every pair (the result's order picks the same ones)."""
+    db, queries, _ = generated
+    namesakes = [Query(f"n{i}", name) for i, name in enumerate(["Андреищский Аркадий", "Абрамина А.", "Абрамалев А."])]
+    people = [replace(q, region=None) for q in read_people(queries)] + namesakes
+    _small_parts(monkeypatch, chunk=9)
+    monkeypatch.setattr(local, "PREFETCH_MIN", 1)  # the small store's blocks read their rows at once too
+    asked: list[int] = []
+    person_ids = RegistryStore.person_ids
+
+    def counted(self: RegistryStore, numbers: Iterable[int]) -> dict[int, str]:
+        found = person_ids(self, numbers)
+        asked.append(len(found))
+        return found
+
+    with open_store(db, read_only=True) as store:
+        monkeypatch.setattr(RegistryStore, "person_ids", counted)
+        early = [r.to_dict() for r in screen_queries(store, people, limit=1, workers=workers)]
+        monkeypatch.setattr(local, "_shown", lambda _store, _queries, scored, _limit: scored)
+        late = [r.to_dict() for r in screen_queries(store, people, limit=1, workers=workers)]
+    assert early == late
+    assert all(len(r["matches"]) <= 1 for r in early) and any(r["matches"] for r in early)
+    assert all(r["matches"] for r in early[-3:])  # each of two namesakes alike: the id picks one
+    if workers == 1:  # (the workers' calls are not seen here)
+        assert sum(asked) >= 2
 
 
 def test_workers_screen_a_store_this_process_has_open_for_writing(
@@ -119,6 +155,7 @@ def test_queries_set_aside_for_name_groups_are_scored_the_same(
     monkeypatch.setattr(variants, "rigour_groups", slow_rigour)
     monkeypatch.setattr(tokens, "_table_decides", lambda *_: False)  # every given-name pair asks
     tokens._similarity.cache_clear()
+    scorer._compared.cache_clear()  # (comparisons cached by earlier tests would ask nothing)
     _small_parts(monkeypatch, chunk=6)
     with open_store(db, read_only=True) as store:
         two = [r.to_dict() for r in screen_queries(store, people, workers=2)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from tiescreen.gcpause import paused_gc
 from tiescreen.match.scorer import PairScore, Scorer
@@ -18,9 +19,11 @@ from tiescreen.store.registry import RegistryStore
 from tiescreen.ties.confidence import conflict_details, match_confidence, tie_confidence
 from tiescreen.ties.walk import TieWalker
 
-__all__ = ["Pairs", "finish_queries"]
+__all__ = ["Pairs", "finish_queries", "shown"]
 
 Pairs = list[tuple[PairScore, RegistryEntity]]  # one query's scored pairs with the people
+T = TypeVar("T")
+Ranked = list[tuple[PairScore, T]]  # one query's scored pairs with the people, or their numbers
 
 
 def finish_queries(
@@ -35,14 +38,15 @@ def finish_queries(
 ) -> list[PersonResult]:
     """One result per query: ``scored[i]`` holds query ``queries[i]``'s scored candidates.
 
-    Ties are walked only for the pairs that can be reported: at the threshold, or lifted to
-    it by a region the ties name (the near misses of a query that gives a region).
+    Ties are walked only for the pairs that can be reported: the best ``limit`` at the
+    threshold (:func:`shown`), or, for a query that gives a region, every pair its ties may
+    lift (near misses too: a region the ties name changes the scores, so the order).
     ``registry_count`` (how many registry people have a word key, e.g. from the warm name
     index) is asked for a surname only when a match's confidence needs it; without it, the
     store counts the surnames of every query with a pair to report, at once.
     """
     with paused_gc():
-        kept = [_reportable(q, pairs, threshold) for q, pairs in zip(queries, scored, strict=True)]
+        kept = [_reportable(q, pairs, threshold, limit) for q, pairs in zip(queries, scored, strict=True)]
         people = {e.id: e for pairs in kept for _p, e in pairs}
         tie_map = walker.ties(people, known=people)
         count = registry_count or _store_counts(store, [q for q, pairs in zip(queries, kept, strict=True) if pairs])
@@ -58,9 +62,29 @@ def _store_counts(store: RegistryStore, queries: list[Query]) -> Callable[[str],
     return lambda wkey: counts.get(wkey, 0)
 
 
-def _reportable(q: Query, pairs: Pairs, threshold: float) -> Pairs:
-    """The pairs at the threshold, or (when the query gives a region) that its ties may lift to it."""
-    return [(p, e) for p, e in pairs if p.score >= threshold or q.region]
+def _reportable(q: Query, pairs: Pairs, threshold: float, limit: int) -> Pairs:
+    """The pairs the result may show: all that its ties may lift to the threshold when the
+    query gives a region, else the best ``limit`` at the threshold."""
+    if q.region:
+        return pairs
+    return shown(q, [(p, e) for p, e in pairs if p.score >= threshold], limit, _entity_id)
+
+
+def shown(q: Query, pairs: Ranked[T], limit: int, id_of: Callable[[T], str]) -> Ranked[T]:
+    """The pairs at the threshold that ``q``'s result can show: the best ``limit`` in its order
+    (score to four places, then the person's id: ``id_of`` each pair's person), or all of
+    them when ``q`` gives a region (the ties found may change the scores).
+
+    A flood of namesakes (twenty of one name, all scoring alike) is most of the people a
+    batch would read and walk for nothing.
+    """
+    if q.region or len(pairs) <= limit:
+        return pairs
+    return sorted(pairs, key=lambda pair: (-round(pair[0].score, 4), id_of(pair[1])))[:limit]
+
+
+def _entity_id(entity: RegistryEntity) -> str:
+    return entity.id
 
 
 def _result(

@@ -29,7 +29,7 @@ from multiprocessing.pool import AsyncResult
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
-from tiescreen.engine.finish import Pairs, finish_queries
+from tiescreen.engine.finish import Pairs, finish_queries, shown
 from tiescreen.engine.groups import GroupService, GroupsPending, deferring
 from tiescreen.gcpause import paused_gc
 from tiescreen.index import cache
@@ -171,9 +171,25 @@ def _finish(
     if graph is None or len(numbers) < PREFETCH_MIN:
         pairs = _with_people(store, scored)
     else:
-        read = Prefetched(store, graph, numbers)
+        scored = _shown(store, queries, scored, job.matches)
+        read = Prefetched(store, graph, {no for scored_pairs in scored for _, no in scored_pairs})
         pairs, walker = _with_people(read, scored), TieWalker(read)
     return finish_queries(store, walker, job.scorer, queries, pairs, job.threshold, job.matches, job.index.frequency)
+
+
+def _shown(store: RegistryStore, queries: Sequence[Query], scored: Numbered, limit: int) -> Numbered:
+    """Each query's pairs that its result can show (:func:`~tiescreen.engine.finish.shown`),
+    before the people are read: the ids that order a query's pairs beyond ``limit`` come from
+    the store, for all such queries at once (a few columns of their rows: cheap). Pairs of
+    numbers of no person are dropped, as reading the people drops them."""
+    over = [i for i, (q, pairs) in enumerate(zip(queries, scored, strict=True)) if len(pairs) > limit and not q.region]
+    if not over:
+        return scored
+    ids = store.person_ids({no for i in over for _, no in scored[i]})
+    out = list(scored)
+    for i in over:
+        out[i] = shown(queries[i], [(pair, no) for pair, no in scored[i] if no in ids], limit, ids.__getitem__)
+    return out
 
 
 def _score_block(job: _Job, bounds: tuple[int, int]) -> Numbered:

@@ -308,6 +308,14 @@ class RegistryStore:
             found.update((int(no), e) for e, no in _entities_from_rows(rows))
         return found
 
+    def person_ids(self, numbers: Iterable[int]) -> dict[int, str]:
+        """The ids of the people with these numbers in the name index (two columns read: cheap)."""
+        wanted = sorted({int(n) for n in numbers})
+        if not wanted:
+            return {}
+        sql = "SELECT no, id FROM entities WHERE no IN (SELECT unnest(?::BIGINT[]))"
+        return {int(no): str(i) for no, i in self.db.query("read ids", sql, wanted)}
+
     def at_rows(self, rows: Iterable[int]) -> list[tuple[RegistryEntity, int | None, int]]:
         """``(entity, person number, row)`` for the entities at these row numbers (``rowid``).
 
