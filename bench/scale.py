@@ -6,7 +6,8 @@ Generates (once) a registry of PEOPLE officials with known truth (``python -m
 tiescreen.generate``), then runs, each as its own process tree whose peak resident memory
 is sampled from /proc: ``tiescreen ingest`` into a fresh store; ``tiescreen screen`` of the
 queries (and of BIG_QUERIES); single-query latency against the warm index; candidate recall
-against exhaustive scoring on a sample; and Splink 5 on DuckDB in bench/.venv-splink (made
+against exhaustive scoring on a sample (a small registry) and against a much wider candidate
+list, all scored, on the benchmark's registry; and Splink 5 on DuckDB in bench/.venv-splink (made
 here on first use). Prints one table and writes ``results.json`` beside the data.
 """
 
@@ -139,7 +140,7 @@ def generate(data: Path, people: int, queries: int, big: int) -> None:
         )
 
 
-def bench_tiescreen(data: Path, big: int, latency: int) -> dict[str, object]:
+def bench_tiescreen(data: Path, big: int, latency: int, wide: tuple[int, int] | None = None) -> dict[str, object]:
     db = data / "bench.duckdb"
     for leftover in (db, Path(f"{db}.wal")):
         leftover.unlink(missing_ok=True)
@@ -169,6 +170,11 @@ def bench_tiescreen(data: Path, big: int, latency: int) -> dict[str, object]:
     if latency:
         probe = [PY, str(HERE / "scale_probes.py"), "latency", str(db), str(data / "queries.csv"), str(latency)]
         _, _, err = run(probe, "latency")
+        res.update(json.loads(err.strip().splitlines()[-1]))
+    if wide:
+        probe = [PY, str(HERE / "scale_probes.py"), "wide", str(db), str(data / "queries.csv"),
+                 str(data / "truth.csv"), str(wide[0]), str(wide[1])]  # fmt: skip
+        _, _, err = run(probe, "candidates against a wider list")
         res.update(json.loads(err.strip().splitlines()[-1]))
     return res
 
@@ -225,7 +231,14 @@ def report(people: int, queries: int, t: dict[str, object], s: dict[str, object]
     if "candidate_recall" in t:
         print(f"candidate recall vs exhaustive scoring: {f('candidate_recall'):.4f} "
               f"({t.get('exhaustive_matches')} matches, sample of {t.get('recall_sample')} queries "
-              f"x {t.get('recall_people')} people)")  # fmt: skip
+              f"x {t.get('recall_people'):,} people); of the generated true matches "
+              f"{f('candidate_recall_true'):.4f}")  # fmt: skip
+    if "wide_true_recall" in t:
+        print(f"candidates against the {t.get('wide_width')} best-ranked, all scored ({t.get('wide_sample')} queries x "
+              f"{people:,} people): true matches {f('wide_clear_recall'):.4f} of {t.get('wide_clear')} told apart by "
+              f"score, {f('wide_true_recall'):.4f} of all {t.get('wide_true')}; best {t.get('wide_limit')} scores "
+              f"reached {f('wide_score_recall'):.4f} of {t.get('wide_positions')}; {t.get('wide_flooded')} queries "
+              f"have more than {t.get('wide_limit')} matches")  # fmt: skip
 
 
 def main() -> None:
@@ -234,7 +247,14 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=10_000)
     ap.add_argument("--big-queries", type=int, default=100_000)
     ap.add_argument("--latency", type=int, default=1000, help="single queries timed against the warm index")
-    ap.add_argument("--recall-sample", type=int, default=40, help="queries scored exhaustively (0: skip)")
+    ap.add_argument("--recall-sample", type=int, default=1000, help="queries scored exhaustively (0: skip)")
+    ap.add_argument(
+        "--wide-sample",
+        type=int,
+        default=2000,
+        help="queries whose candidates are checked against a wider list, all scored (0: skip)",
+    )
+    ap.add_argument("--wide", type=int, default=1000, help="length of that wider list")
     ap.add_argument("--recall-people", type=int, default=3000, help="registry size for the exhaustive check")
     ap.add_argument("--data", type=Path, default=HERE / ".data")
     ap.add_argument("--skip-splink", action="store_true")
@@ -244,12 +264,13 @@ def main() -> None:
     data = args.data / f"p{args.people}-q{args.queries}"
     data.mkdir(parents=True, exist_ok=True)
     generate(data, args.people, args.queries, args.big_queries)
-    results: dict[str, object] = {"tiescreen": bench_tiescreen(data, args.big_queries, args.latency)}
+    wide = (args.wide_sample, args.wide) if args.wide_sample else None
+    results: dict[str, object] = {"tiescreen": bench_tiescreen(data, args.big_queries, args.latency, wide)}
     results["tiescreen"]["big_n"] = args.big_queries  # type: ignore[index]
     if args.recall_sample:
-        sample = args.data / f"recall-p{args.recall_people}"
+        sample = args.data / f"recall-p{args.recall_people}-q{args.recall_sample}"
         sample.mkdir(parents=True, exist_ok=True)
-        generate(sample, args.recall_people, max(args.recall_sample * 4, 100), 0)
+        generate(sample, args.recall_people, args.recall_sample, 0)
         _, _, err = run([PY, str(HERE / "scale_probes.py"), "recall", str(sample), str(args.recall_sample)], "recall")
         results["tiescreen"].update(json.loads(err.strip().splitlines()[-1]))  # type: ignore[union-attr]
     earlier = data / "results.json"
