@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from itertools import product
 from pathlib import Path
 
 import pytest
 
 import tiescreen
+from tiescreen.engine import local
 from tiescreen.errors import StoreError
 from tiescreen.model import Match, PersonResult, Query, Tie, TieKind
-from tiescreen.pipeline import summarise
+from tiescreen.pipeline import screen, summarise
 
 
 def test_screen_from_files_and_result_objects(tmp_path: Path, peps: Path, attendees: Path) -> None:
@@ -99,3 +101,20 @@ def test_summarise_counts_as_the_results_say() -> None:
     assert summary["possible"] == sum(p.possible for p in people) > 0
     assert summary["no_tie_found"] == sum(p.verdict == "no_tie_found" for p in people) > 0
     assert summary["by_kind"] == dict(sorted(kinds.items())) and len(kinds) == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_limit_above_twenty_shows_that_many_namesakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Thirty people of one name: a result asked for 25 matches shows 25, not the 20 candidates
+    a query of the default ten scores; the default still shows ten."""
+    monkeypatch.setattr(local, "MIN_PARALLEL", 0)
+    registry = tmp_path / "namesakes.ftm.json"
+    people = [{"id": f"p-{i:02d}", "schema": "Person", "properties": {"name": ["Иванов Сергей Петрович"]}}
+              for i in range(30)]  # fmt: skip
+    registry.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in people), encoding="utf-8")
+    wide = screen(["Иванов Сергей Петрович"], [registry], db=tmp_path / "s.duckdb", limit=25, workers=workers)
+    usual = screen(["Иванов Сергей Петрович"], db=tmp_path / "s.duckdb", workers=workers)
+    assert [m.entity_id for m in wide.people[0].matches] == [f"p-{i:02d}" for i in range(25)]
+    assert [m.entity_id for m in usual.people[0].matches] == [f"p-{i:02d}" for i in range(10)]

@@ -261,21 +261,31 @@ def screen_queries(
     results: list[PersonResult] = []
     keep = sink or results.extend
     if engine != "spark":
-        from tiescreen.engine.local import screen_people
+        from tiescreen.engine.local import candidates_for, screen_people
 
         render, write = (sink.prepare, sink.write) if isinstance(sink, PreparedSink) else (None, keep)
         for part in screen_people(
-            store, queries, scorer, threshold, limit=limit, workers=workers, progress=progress, render=render
+            store,
+            queries,
+            scorer,
+            threshold,
+            limit=limit,
+            candidates=candidates_for(limit),
+            workers=workers,
+            progress=progress,
+            render=render,
         ):
             write(part)
         return results
     from tiescreen.engine import require_spark
 
     require_spark()
+    from tiescreen.engine.local import candidates_for
     from tiescreen.engine.spark import screen_blocks
 
     walker = TieWalker(store)
-    for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress):
+    wanted = candidates_for(limit)
+    for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress, limit=wanted):
         chunk = queries[block.start : block.start + len(block.scored)]
         keep(finish_queries(store, walker, scorer, chunk, block.scored, threshold, limit))
     return results

@@ -51,7 +51,11 @@ from tiescreen.stats.event import DEFAULT_BASE_RATE, DEFAULT_PRECISION, DEFAULT_
     help="Lowest score reported as a match.",
 )
 @click.option(
-    "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most matches reported per person."
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="Most matches reported per person (twice as many candidates are scored, at least 20).",
 )
 @click.option("--title", default=None, help="Title of the report.")
 @click.option(

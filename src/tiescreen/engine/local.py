@@ -43,9 +43,9 @@ from tiescreen.ties.graph import RefGraph
 from tiescreen.ties.prefetch import Prefetched
 from tiescreen.ties.walk import TieWalker
 
-__all__ = ["CANDIDATES", "Block", "default_workers", "name_index", "screen_blocks", "screen_people"]
+__all__ = ["CANDIDATES", "Block", "candidates_for", "default_workers", "name_index", "screen_blocks", "screen_people"]
 
-CANDIDATES = 20
+CANDIDATES = 20  # candidates scored for a result of the default ten matches (candidates_for)
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
 CHUNK = 250  # queries scored between two settlings of the garbage collector (and the smallest task)
@@ -99,6 +99,12 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def candidates_for(limit: int) -> int:
+    """How many candidates a query scores when its result may show ``limit`` matches: twice as
+    many, and never fewer than :data:`CANDIDATES` (a flood of namesakes has more than twenty)."""
+    return max(CANDIDATES, 2 * limit)
 
 
 def name_index(store: RegistryStore) -> NameIndex:

@@ -242,9 +242,11 @@ def screen_blocks(
     *,
     master: str | None = None,
     progress: Progress | None = None,
+    limit: int = CANDIDATES,
     **_: Any,
 ) -> Iterator[Block]:
-    """Run the Spark job against the embedded store and yield the result as one block.
+    """Run the Spark job against the embedded store and yield the result as one block
+    (``limit``: the candidates scored for each query, as the embedded engine's).
 
     The scored pairs come back from Spark; the evidence of the few kept pairs is rebuilt
     here with the same scorer, and the ties are walked in the embedded store as usual.
@@ -254,7 +256,7 @@ def screen_blocks(
         directory = Path(tmp)
         people_path = export_people(store, directory)
         queries_path = _export_queries(queries, directory)
-        rows = screen_parquet(spark, str(people_path), str(queries_path), threshold=threshold).collect()
+        rows = screen_parquet(spark, str(people_path), str(queries_path), threshold=threshold, limit=limit).collect()
     by_query: dict[int, list[tuple[int, float]]] = {}
     for row in rows:
         by_query.setdefault(int(row["qidx"]), []).append((int(row["no"]), float(row["score"])))
