@@ -74,6 +74,15 @@ def latency(db: str, queries_path: str, n: int) -> dict[str, float]:
     }
 
 
+def _truth(path: Path) -> dict[str, set[str]]:
+    """The generator's truth: each query's id -> the ids of the registry people it was made from."""
+    truth: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        qid, _kind, ids = line.split(",")
+        truth[qid] = set(filter(None, ids.split(";")))
+    return truth
+
+
 _PEOPLE: dict[int, RegistryEntity] = {}
 _QUERIES: list[Query] = []
 
@@ -88,10 +97,7 @@ def _exhaustive(i: int) -> list[int]:
 def recall(data: str, n: int) -> dict[str, float | int]:
     """Share of the matches exhaustive scoring finds that candidate generation also proposes."""
     global _PEOPLE, _QUERIES
-    truth: dict[str, set[str]] = {}
-    for line in (Path(data) / "truth.csv").read_text(encoding="utf-8").splitlines()[1:]:
-        qid, _kind, ids = line.split(",")
-        truth[qid] = set(filter(None, ids.split(";")))
+    truth = _truth(Path(data) / "truth.csv")
     _QUERIES = read_people(Path(data) / "queries.csv")[:n]
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "s.duckdb") as store:
         ingest(store, Path(data) / "registry.ftm.json", bulk_from=0)
@@ -153,10 +159,7 @@ def wide(db: str, queries_path: str, truth_path: str, n: int, width: int) -> dic
       them the engine's candidates reach (namesakes of equal score stand for each other).
     """
     global _WIDE
-    truth: dict[str, set[str]] = {}
-    for line in Path(truth_path).read_text(encoding="utf-8").splitlines()[1:]:
-        qid, _kind, ids = line.split(",")
-        truth[qid] = set(filter(None, ids.split(";")))
+    truth = _truth(Path(truth_path))
     queries = read_people(queries_path)[:n]
     with open_store(db, read_only=True) as store:
         index = name_index(store)

@@ -260,8 +260,11 @@ def screen_queries(
     scorer = scorer or Scorer(threshold)
     results: list[PersonResult] = []
     keep = sink or results.extend
+    from tiescreen.engine.local import candidates_for
+
+    wanted = candidates_for(limit)  # twice the matches shown, at least 20: either engine
     if engine != "spark":
-        from tiescreen.engine.local import candidates_for, screen_people
+        from tiescreen.engine.local import screen_people
 
         render, write = (sink.prepare, sink.write) if isinstance(sink, PreparedSink) else (None, keep)
         for part in screen_people(
@@ -270,7 +273,7 @@ def screen_queries(
             scorer,
             threshold,
             limit=limit,
-            candidates=candidates_for(limit),
+            candidates=wanted,
             workers=workers,
             progress=progress,
             render=render,
@@ -280,11 +283,9 @@ def screen_queries(
     from tiescreen.engine import require_spark
 
     require_spark()
-    from tiescreen.engine.local import candidates_for
     from tiescreen.engine.spark import screen_blocks
 
     walker = TieWalker(store)
-    wanted = candidates_for(limit)
     for block in screen_blocks(store, queries, scorer, threshold, workers=workers, progress=progress, limit=wanted):
         chunk = queries[block.start : block.start + len(block.scored)]
         keep(finish_queries(store, walker, scorer, chunk, block.scored, threshold, limit))
