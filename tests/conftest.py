@@ -21,6 +21,42 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+# A registry of namesakes (FtM Person properties by id): one surname, people of several
+# initials, names of one or two words, a typo in the surname's first letter.
+NAMESAKES = {
+    "am": {"name": ["Алексенева Мария Ивановна"]},
+    "aa": {"name": ["Алексенева Анна Алексеевна"]},
+    "an": {"name": ["Алексенева Анна Николаевна"], "alias": ["Alekseneva Anna"]},
+    "ai": {"name": ["Алексенева Ирина Андреевна"]},
+    "lone": {"name": ["Алексенева"]},
+    "two": {"name": ["Алексенева Ольга"]},
+    "parts": {"lastName": ["Алексенева"], "firstName": ["Мария"]},
+    "typo": {"name": ["Олексенева Анна Петровна"]},
+    "pa": {"name": ["Полякикский Александр Александрович"]},
+    "pn": {"name": ["Полякикский Никита Александрович"]},
+    "odd": {"name": ["  ", "-- Алексенева ,, Мария «Ивановна»"], "weakAlias": ["Маша"]},
+}
+NAMESAKE_QUERIES = [
+    "А. Алексенева",
+    "А. А. Алексенева",
+    "М. Алексенева",
+    "Алексенева Анна А.",
+    "Алексенева Ольга М.",
+    "И. Алексенева",
+    "А. А. Полякикский",
+    "Н. А. Полякикский",
+    "A. Alekseneva",
+    "А. Олексенева",
+]
+
+
+def namesake_lines() -> str:
+    """:data:`NAMESAKES` as FtM JSON lines."""
+    return "\n".join(
+        json.dumps({"id": pid, "schema": "Person", "properties": props}) for pid, props in NAMESAKES.items()
+    )
+
+
 def generated_store(folder: Path, people: int, seed: int, queries: int = 0, *, bulk: bool = False) -> Path:
     """``folder/s.duckdb`` with ``people`` generated officials ingested (from
     ``registry.ftm.json``, through the bulk loader when ``bulk``), and, given ``queries``,

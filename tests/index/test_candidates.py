@@ -228,3 +228,23 @@ def test_many_candidates_rank_as_if_all_their_traits_were_read(monkeypatch: pyte
 
 def _traits_of(masks: np.ndarray, years: np.ndarray):  # type: ignore[no-untyped-def]
     return _counted_traits(masks, years, [])
+
+
+def test_a_full_words_letter_leaves_the_initial_a_second_word_to_find() -> None:
+    a, o = 1 << 4, 1 << 18  # the letters the registry words start with (initial_bit)
+    surname = merge_hits(
+        0, [WordHits(np.asarray([1, 2, 3]), 10.0, letter=a), WordHits(np.asarray([3, 4]), 9.0, letter=o)]
+    )
+    masks = {1: a | a << 31, 2: a, 3: a | o, 4: a | o}  # 1: two words in A; 2: one; 3, 4: one, and a word in O
+    traits = _traits(masks, {})
+    # "А. Алексенева": 2's one word in A is the surname; 3 and 4 may be the query's surname by their word in O.
+    assert rank_candidates([surname], 1, 10, initials=a, traits=traits, words=1).tolist() == [1, 3, 4]
+    unknown = merge_hits(0, [WordHits(h.people, h.weight) for h in surname.hits])  # letters not known: once is enough
+    assert rank_candidates([unknown], 1, 10, initials=a, traits=traits, words=1).tolist() == [1, 2, 3, 4]
+
+
+def test_repeated_initials_need_two_words_even_for_a_released_candidate() -> None:
+    a, o = 1 << 4, 1 << 18
+    surname = merge_hits(0, [WordHits(np.asarray([1, 2]), 10.0, letter=a), WordHits(np.asarray([2]), 9.0, letter=o)])
+    traits = _traits({1: a | a << 31, 2: a | o}, {})
+    assert rank_candidates([surname], 1, 10, initials=a, repeated=a, traits=traits, words=1).tolist() == [1]

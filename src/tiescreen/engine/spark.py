@@ -29,6 +29,7 @@ from tiescreen.engine.local import CANDIDATES, NEAR_MISS, Block
 from tiescreen.index.candidates import GENERATE_CAP, PositionSet, WordHits, rank_candidates, word_weight
 from tiescreen.index.keys import split_words, word_blocking_keys, word_key
 from tiescreen.index.plan import plan_query, word_similarity
+from tiescreen.index.traits import fewest_words, initial_bit, pack
 from tiescreen.match.scorer import DEFAULT_THRESHOLD, Scorer
 from tiescreen.model import Query
 from tiescreen.store.nameindex import NAME_PROPS
@@ -75,6 +76,14 @@ def _person_words(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         yield pd.DataFrame(rows, columns=["no", "raw"]).drop_duplicates()
 
 
+def _fewest(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """Each person's fewest words of a name form (tiescreen.index.traits), as the scorer forms them."""
+    for frame in frames:
+        entities = (_entity_from_row(list(row)) for row in frame[list(_PEOPLE_COLS)].itertuples(index=False))
+        fewest = [fewest_words(split_words(name) for name in entity.names()) for entity in entities]
+        yield pd.DataFrame({"no": frame["no"], "fewest": fewest})
+
+
 def _vocab(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     for frame in frames:
         rows: list[tuple[object, ...]] = []
@@ -103,7 +112,11 @@ def _rank_group(limit: int) -> Callable[[pd.DataFrame], pd.DataFrame]:
         for pos, rows in frame.groupby("pos", sort=True):
             word = plan.words[int(pos)]
             hits = [
-                WordHits(np.sort(part["no"].to_numpy(dtype=np.int64)), word_weight(word_similarity(word, wkey), int(n)))
+                WordHits(
+                    np.sort(part["no"].to_numpy(dtype=np.int64)),
+                    word_weight(word_similarity(word, wkey), int(n)),
+                    letter=initial_bit(wkey),
+                )
                 for (wkey, n), part in rows.groupby(["wkey", "n"], sort=True)
             ]
             sets.append(PositionSet(int(pos), tuple(hits), int(rows["largest"].iat[0]), int(rows["total"].iat[0])))
@@ -111,10 +124,18 @@ def _rank_group(limit: int) -> Callable[[pd.DataFrame], pd.DataFrame]:
 
         def lookup(people: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             found = traits.loc[people]
-            return found["mask"].to_numpy(dtype=np.int64), found["pyear"].to_numpy(dtype=np.int64)
+            return pack(found["mask"], found["twice"], found["fewest"]), found["pyear"].to_numpy(dtype=np.int64)
 
+        need = min(2, int(first["npos"]))
         chosen = rank_candidates(
-            sets, min(2, int(first["npos"])), limit, initials=plan.initials, year=plan.year, traits=lookup
+            sets,
+            need,
+            limit,
+            initials=plan.initials,
+            year=plan.year,
+            traits=lookup,
+            words=len(plan.words),
+            repeated=plan.repeated,
         )
         return pd.DataFrame({"qidx": [int(first["qidx"])] * len(chosen), "rank": range(len(chosen)), "no": chosen})
 
@@ -147,11 +168,17 @@ def _index(people: Any) -> tuple[Any, Any, Any, Any]:
     vocab = words.select("raw").distinct().mapInPandas(_vocab, "raw string, wkey string, key string")
     person_words = words.join(vocab.select("raw", "wkey").distinct(), "raw").select("no", "wkey").distinct()
     freq = person_words.groupBy("wkey").agg(F.count("no").alias("n"))
-    mask = F.expr("bit_or(shiftleft(1, ascii(wkey) % 31))")
-    traits = person_words.groupBy("no").agg(mask.alias("mask"))
+    # The traits of tiescreen.index.traits: the letters words start with, once and twice or more.
+    letters = person_words.groupBy("no", F.expr("shiftleft(1, ascii(wkey) % 31)").alias("bit"))
+    letters = letters.agg(F.countDistinct("wkey").alias("n"))
+    twice = F.expr("bit_or(CASE WHEN n > 1 THEN bit ELSE 0 END)")
+    traits = letters.groupBy("no").agg(F.expr("bit_or(bit)").alias("mask"), twice.alias("twice"))
     year = F.substring(F.get_json_object("properties", "$.birthDate[0]"), 1, 4).try_cast("int")
     traits = people.select("no", F.coalesce(year, F.lit(0)).alias("pyear")).join(traits, "no", "left")
-    traits = traits.select("no", "pyear", F.coalesce("mask", F.lit(0)).alias("mask"))
+    fewest = people.select("no", *_PEOPLE_COLS).mapInPandas(_fewest, "no long, fewest long")
+    traits = traits.join(fewest, "no", "left").select(
+        "no", "pyear", *(F.coalesce(c, F.lit(0)).alias(c) for c in ("mask", "twice", "fewest"))
+    )
     return vocab.select("key", "wkey").distinct(), person_words, freq, traits
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from tiescreen.index.runs import run_starts
+from tiescreen.index.traits import InitialsRule
 
 __all__ = [
     "GENERATE_CAP",
@@ -52,6 +53,7 @@ class WordHits:
     people: IntArray
     weight: float
     bits: npt.NDArray[np.uint8] | None = None  # the same people as a bitmap over all numbers (common words)
+    letter: int = 0  # the bit of the word's first letter (tiescreen.index.traits.initial_bit); 0: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +315,8 @@ def rank_candidates(
     initials: int = 0,
     year: int = 0,
     traits: Traits | None = None,
+    words: int = 0,
+    repeated: int = 0,
 ) -> IntArray:
     """The best ``limit`` people for one query, best first.
 
@@ -320,9 +324,13 @@ def rank_candidates(
         sets: one :class:`PositionSet` per query word that matched anything.
         need: how many query words a person must match (2 for names of two words or more).
         limit: the most candidates returned.
-        initials: bit mask of the query's initials (a person must have a word for each).
+        initials: bit mask of the query's initials (a person must have a word for each, see
+            :class:`~tiescreen.index.traits.InitialsRule`).
         year: the query's birth year (0 when unknown); agreeing years rank first.
-        traits: gives, for an array of person numbers, their initials masks and birth years.
+        traits: gives, for an array of person numbers, their traits masks and birth years.
+        words: how many full words the query has (0: not known; its initials are then asked
+            of everyone, whatever their shortest name form).
+        repeated: the letters of two or more of the query's initials (a person needs two words in each).
 
     A query word generates candidates when none of its registry words is carried by more
     than :data:`GENERATE_CAP` people; when no word does, the two with the fewest people do
@@ -338,30 +346,76 @@ def rank_candidates(
     keep = count >= need
     candidates, score = candidates[keep], score[keep]
     if traits is not None and (initials or year) and len(candidates):
-        asked = _Asked(initials, year, traits)
+        taken, released = _taken(sets, need, initials)
+        asked = _Asked(InitialsRule(initials, taken | repeated, words), year, traits, released, repeated)
         if limit > 0 and len(candidates) > limit * PROBE * 4:  # (a lone common word: tens of thousands)
             candidates, score = _contenders(candidates, score, limit, asked)
         candidates, score = asked.apply(candidates, score)
     return _best(candidates, score, limit)
 
 
+def _taken(sets: Sequence[PositionSet], need: int, initials: int) -> tuple[int, tuple[WordHits, ...]]:
+    """The initials' letters that a full word of the query takes for itself, and the registry
+    words that release a candidate from that.
+
+    When every candidate matches every position (it must), a position whose registry words
+    start with an initial's letter takes that letter in the candidates it matches through those
+    words: the initial then needs another word in it. A candidate that also carries one of the
+    position's words in another letter may have matched through that one, and needs only one
+    (the words returned).
+    """
+    if not initials or need < len(sets):
+        return 0, ()
+    taken = 0
+    others: list[WordHits] = []
+    for s in sets:
+        hits = [h for h in s.hits if len(h.people)]
+        if not all(h.letter for h in hits):
+            continue  # letters not known: nothing taken
+        letters = 0
+        for h in hits:
+            letters |= h.letter
+        mine = letters & initials
+        if mine & (mine - 1) == 0 and mine:  # one initial's letter (a word has one first letter)
+            taken |= mine
+            others.extend(h for h in hits if h.letter != mine)
+    return taken, tuple(others)
+
+
 @dataclass(frozen=True, slots=True)
 class _Asked:
-    """The traits a query asks of its candidates: its initials (bit mask) and birth year (0 for none)."""
+    """The traits a query asks of its candidates: its initials and birth year (0 for none).
 
-    initials: int
+    ``released``: registry words whose people the query's full words take no letter from (see
+    :func:`_taken`): they need two words only in the letters of repeated initials (``repeated``).
+    """
+
+    initials: InitialsRule
     year: int
     traits: Traits
+    released: tuple[WordHits, ...] = ()
+    repeated: int = 0
 
     def apply(self, candidates: IntArray, score: FloatArray) -> tuple[IntArray, FloatArray]:
         """The candidates whose initials agree, with the year bonus added to their scores."""
         masks, years = self.traits(candidates)  # a gather per person
         if self.year:
             score = score + np.where(years == self.year, YEAR_BONUS, 0.0)
-        if self.initials:
-            agree = (masks & self.initials) == self.initials
+        if self.initials.initials:
+            agree = self.initials.agree(masks)
+            if self.released and not agree.all():
+                once = replace(self.initials, twice=self.repeated).agree(masks)
+                agree |= once & _carries(self.released, candidates)
             candidates, score = candidates[agree], score[agree]
         return candidates, score
+
+
+def _carries(hits: tuple[WordHits, ...], candidates: IntArray) -> npt.NDArray[np.bool_]:
+    """Which candidates (in any order) carry one of the registry words ``hits``."""
+    order = np.argsort(candidates, kind="stable")
+    carried = np.empty(len(candidates), dtype=bool)
+    carried[order] = PositionSet(-1, hits, 0, 0).weigh(candidates[order])[1]
+    return carried
 
 
 def _contenders(candidates: IntArray, score: FloatArray, limit: int, asked: _Asked) -> tuple[IntArray, FloatArray]:

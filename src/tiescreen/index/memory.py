@@ -19,6 +19,7 @@ from tiescreen.index.candidates import PositionSet, WordHits, merge_hits, rank_c
 from tiescreen.index.keytable import KeyTable
 from tiescreen.index.plan import QueryPlan, QueryWord, plan_query, word_similarity
 from tiescreen.index.records import ScoringRecords
+from tiescreen.index.traits import initial_bit
 
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
@@ -114,7 +115,8 @@ class NameIndex:
             people = self.postings.get(wkey)
             if people is not None:
                 weight = word_weight(word_similarity(word, wkey), len(people))
-                hits.append(WordHits(people, weight, self._bitmap(wkey, people) if len(people) > BITMAP_MIN else None))
+                bits = self._bitmap(wkey, people) if len(people) > BITMAP_MIN else None
+                hits.append(WordHits(people, weight, bits, initial_bit(wkey)))
         return tuple(hits)
 
     def _bitmap(self, wkey: str, people: IntArray) -> npt.NDArray[np.uint8] | None:
@@ -136,10 +138,12 @@ class NameIndex:
             initials=plan.initials,
             year=plan.year,
             traits=self.traits,
+            words=len(plan.words),
+            repeated=plan.repeated,
         )
 
     def traits(self, people: IntArray) -> tuple[IntArray, IntArray]:
-        """Initials masks and birth years of people by number."""
+        """Traits masks (:mod:`tiescreen.index.traits`) and birth years of people by number."""
         return self.masks[people], self.years[people]
 
     def lookup(self, name: str, birth_date: str | None = None, limit: int = 20) -> IntArray:

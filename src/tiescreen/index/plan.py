@@ -12,10 +12,11 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from tiescreen.index.keys import split_words, word_blocking_keys, word_readings
+from tiescreen.index.traits import initial_bit
 from tiescreen.normalize.given_names import lookup
 from tiescreen.normalize.text import fold_text
 
-__all__ = ["QueryPlan", "QueryWord", "initial_bit", "plan_query", "word_similarity"]
+__all__ = ["QueryPlan", "QueryWord", "plan_query", "word_similarity"]
 
 FUZZY_CEILING = 0.95
 
@@ -34,16 +35,15 @@ class QueryWord:
 
 @dataclass(frozen=True, slots=True)
 class QueryPlan:
-    """The words, initials (bit mask) and birth year (0 if unknown) of one query."""
+    """The words, initials (bit mask) and birth year (0 if unknown) of one query.
+
+    ``repeated``: the letters of two initials or more (А. А. Полякикский: a person needs two words in А).
+    """
 
     words: tuple[QueryWord, ...]
     initials: int
     year: int
-
-
-def initial_bit(key: str) -> int:
-    """The bit of a word key's first letter in a person's initials mask (as the store computes it)."""
-    return 1 << (ord(key[0]) % 31)
+    repeated: int = 0
 
 
 @lru_cache(maxsize=100_000)
@@ -86,12 +86,14 @@ def _initial(raw: str) -> int:
 def plan_query(name: str, birth_date: str | None = None) -> QueryPlan:
     """Plan one query: full words with their keys, initials as a mask, the birth year."""
     words: list[QueryWord] = []
-    initials = 0
+    initials = repeated = 0
     for raw in split_words(name):
         word = _word(len(words), raw)
         if word is not None:
             words.append(word)
         else:
-            initials |= _initial(raw)
+            bit = _initial(raw)
+            repeated |= initials & bit
+            initials |= bit
     match = _YEAR.search(birth_date or "")
-    return QueryPlan(tuple(words), initials, int(match.group(1)) if match else 0)
+    return QueryPlan(tuple(words), initials, int(match.group(1)) if match else 0, repeated)

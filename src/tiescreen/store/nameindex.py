@@ -5,7 +5,7 @@ references, for the tie walk), ``name_words`` (the words of every Person's names
 SQL), extends ``vocab``/``vocab_keys`` with the word keys of words never seen before (the
 only step that runs Python, once per distinct word, on a thread beside the SQL), and rebuilds ``postings`` (word key ->
 people), ``key_words``/``key_index`` (the blocking keys as sorted hashes, for the warm
-index) and ``person_index`` (birth year, initials and scoring record per person).
+index) and ``person_index`` (birth year, traits and scoring record per person).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pyarrow as pa
 
 from tiescreen.index.keys import SQL_WORD_SPLIT, word_blocking_keys, word_key
-from tiescreen.model.entity import SCORING_PROPS
+from tiescreen.model.entity import NAME_FORM_PROPS, SCORING_PROPS
 from tiescreen.store.base import Backend
 from tiescreen.store.columnar import insert_arrow
 
@@ -30,7 +30,8 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS key_words (id INTEGER, wkey TEXT)",
     "CREATE TABLE IF NOT EXISTS key_index (h UBIGINT, id INTEGER)",
     "CREATE TABLE IF NOT EXISTS postings (wkey TEXT, nos INTEGER[])",
-    "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER, record TEXT)",
+    "CREATE TABLE IF NOT EXISTS person_index "
+    "(no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, fewest INTEGER, record TEXT)",
 )
 # A person's scoring record: the values of each of SCORING_PROPS (joined by U+001E, the
 # properties by U+001F, both removed from the values), then the caption when there is no name.
@@ -194,18 +195,60 @@ def _key_index(db: Backend) -> None:
     )
 
 
+def _words(value: str) -> str:
+    """SQL: how many words a name value has, as :func:`~tiescreen.index.keys.split_words` splits it."""
+    split = SQL_WORD_SPLIT.replace("'", "''")
+    return f"len(list_filter(regexp_split_to_array({value}, '{split}'), lambda w: trim(w, '-''`') <> ''))"
+
+
+def _filled(field: str) -> str:
+    """SQL: whether a record's field holds a value that is not blank."""
+    return f"(trim(replace({field}, chr(30), ' ')) <> '')"
+
+
+# The fewest words of a person's name forms, from their scoring record's fields ``f`` (as
+# RegistryEntity.names() forms them: the names and aliases, last name with first and father's
+# names; the caption field, filled only without a name, when there is no other form). The
+# forms made of name parts count a word a part: never more than they have, so the traits
+# mask may only let more people through.
+_FORM_FIELDS = 1 + NAME_FORM_PROPS.index("weakAlias")
+_FIRST, _FATHER, _MIDDLE, _LAST = (
+    1 + NAME_FORM_PROPS.index(p) for p in ("firstName", "fatherName", "middleName", "lastName")
+)
+_FORMS = (
+    "list_filter(list_concat("
+    f"list_transform(flatten(list_transform(f[1:{_FORM_FIELDS}], lambda x: string_split(x, chr(30)))), "
+    f"lambda v: {_words('v')}), "
+    f"CASE WHEN {_filled(f'f[{_LAST}]')} AND ({_filled(f'f[{_FIRST}]')} OR {_filled(f'f[{_FATHER}]')} "
+    f"OR {_filled(f'f[{_MIDDLE}]')}) THEN [1 + {_filled(f'f[{_FIRST}]')}::INTEGER "
+    f"+ ({_filled(f'f[{_FATHER}]')} OR {_filled(f'f[{_MIDDLE}]')})::INTEGER] ELSE [] END), lambda n: n > 0)"
+)
+_FEWEST = f"coalesce(list_min(CASE WHEN len(forms) > 0 THEN forms ELSE [{_words('f[-1]')}] END), 0)"
+
+
 def _person_index(db: Backend) -> None:
+    """Each person's birth year, traits (tiescreen.index.traits: the letters their name words
+    start with, once and twice or more, and their fewest words a name form) and scoring record."""
     db.query("name index", "DELETE FROM person_index")
     db.query(
         "name index",
         f"""INSERT INTO person_index
-        SELECT e.no, TRY_CAST(substr(e.s."birthDate"[1], 1, 4) AS INTEGER),
-               coalesce(m.mask, 0), {_RECORD.format(lists=_lists(SCORING_PROPS))}
-        FROM (SELECT *, json_transform(properties, {_TYPED}) AS s FROM entities WHERE no IS NOT NULL) e LEFT JOIN (
-            SELECT nw.no, bit_or((1::INTEGER) << (ascii(v.wkey) % 31)) AS mask
-            FROM name_words nw JOIN vocab v USING (raw) WHERE v.wkey IS NOT NULL GROUP BY nw.no
-        ) m USING (no)
-        WHERE e.no IS NOT NULL""",
+        SELECT no, year, initials, twice, {_FEWEST}, record FROM (
+            SELECT *, {_FORMS} AS forms FROM (
+            SELECT *, string_split(record, chr(31)) AS f FROM (
+                SELECT e.no, TRY_CAST(substr(e.s."birthDate"[1], 1, 4) AS INTEGER) AS year,
+                       coalesce(m.once, 0) AS initials, coalesce(m.twice, 0) AS twice,
+                       {_RECORD.format(lists=_lists(SCORING_PROPS))} AS record
+                FROM (SELECT *, json_transform(properties, {_TYPED}) AS s FROM entities WHERE no IS NOT NULL) e
+                LEFT JOIN (
+                    SELECT no, bit_or(bit) AS once, bit_or(CASE WHEN n > 1 THEN bit ELSE 0 END) AS twice FROM (
+                        SELECT nw.no, (1::INTEGER) << (ascii(v.wkey) % 31) AS bit, count(DISTINCT v.wkey) AS n
+                        FROM name_words nw JOIN vocab v USING (raw) WHERE v.wkey IS NOT NULL GROUP BY ALL
+                    ) GROUP BY no
+                ) m USING (no)
+                WHERE e.no IS NOT NULL
+            )
+        ))""",
     )
 
 

@@ -11,7 +11,7 @@ Tables (DuckDB dialect)::
     key_words    (id, wkey)                     -- the word keys, numbered
     key_index    (h, id)                        -- key hashes -> word numbers, sorted by hash
     postings     (wkey, nos)                    -- word key -> the people whose names have it
-    person_index (no, year, initials, record)   -- birth year, initials, what the scorer reads
+    person_index (no, year, initials, twice, fewest, record)   -- birth year, traits, what the scorer reads
 
 ``no`` numbers the Person entities; the name index refers to people by it. A source is
 loaded in one transaction, streamed in batches (or read by DuckDB itself for FtM files):
@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from tiescreen.errors import StoreError
 from tiescreen.index.keytable import KeyTable
+from tiescreen.index.traits import pack
 from tiescreen.model import PERSON_SCHEMATA, Provenance, RegistryEntity, SourceInfo
 from tiescreen.store.base import Backend, chunks
 from tiescreen.store.duckdb import DuckDBBackend
@@ -47,7 +48,7 @@ IntArray = npt.NDArray[np.int64]
 GraphRows = tuple[int, tuple[IntArray, IntArray], tuple[IntArray, IntArray, IntArray], tuple[str, ...]]
 
 DEFAULT_DB = "tiescreen.duckdb"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: the person index's traits (twice, fewest)
 # Ids read per query: a read of a list of ids scans the table once, whatever its length.
 READ_BATCH = 100_000
 BATCH = 20_000
@@ -405,7 +406,7 @@ class RegistryStore:
     def name_index(
         self,
     ) -> tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """The name index as plain data: key -> word keys, word key -> people, initials and years.
+        """The name index as plain data: key -> word keys, word key -> people, traits masks and birth years.
 
         Read as whole columns (Arrow), with no Python object per key or person; each word's
         people are a view into one array.
@@ -419,12 +420,14 @@ class RegistryStore:
         flat, offsets = list_column(lists, "nos")
         bounds = zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
         postings = {w: flat[a:b] for w, (a, b) in zip(lists.column("wkey").to_pylist(), bounds, strict=True)}
-        rows = self.db.columns("load index", "SELECT no, coalesce(year, 0) AS year, initials FROM person_index")
+        rows = self.db.columns(
+            "load index", "SELECT no, coalesce(year, 0) AS year, initials, twice, fewest FROM person_index"
+        )
         nos = np.asarray(rows["no"], dtype=np.int64)
         size = int(nos.max()) + 1 if len(nos) else 1
         masks = np.zeros(size, dtype=np.int64)
         years = np.zeros(size, dtype=np.int64)
-        masks[nos] = np.asarray(rows["initials"], dtype=np.int64)
+        masks[nos] = pack(rows["initials"], rows["twice"], rows["fewest"])
         years[nos] = np.asarray(rows["year"], dtype=np.int64)
         return keys, postings, masks, years
 
