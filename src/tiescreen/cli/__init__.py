@@ -49,9 +49,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from tiescreen.cli import demo, extract, ingest, score_pairs, screen, serve
+    from tiescreen.cli import demo, extract, ingest, score_pairs, screen, serve, upgrade
 
-    for module in (ingest, screen, score_pairs, demo, serve, extract):
+    for module in (ingest, screen, score_pairs, demo, serve, extract, upgrade):
         cli.add_command(module.command)
 
 

@@ -20,9 +20,13 @@ from tiescreen.model.entity import NAME_FORM_PROPS, SCORING_PROPS
 from tiescreen.store.base import Backend
 from tiescreen.store.columnar import insert_arrow
 
-__all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_index"]
+__all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_index", "rebuild_person_index"]
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName", "fatherName", "middleName")
+_PERSON_INDEX_DDL = (
+    "CREATE TABLE IF NOT EXISTS person_index "
+    "(no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, fewest INTEGER, record TEXT)"
+)
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS name_words (no INTEGER, raw TEXT, source TEXT)",
     "CREATE TABLE IF NOT EXISTS vocab (raw TEXT, wkey TEXT)",
@@ -30,8 +34,7 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS key_words (id INTEGER, wkey TEXT)",
     "CREATE TABLE IF NOT EXISTS key_index (h UBIGINT, id INTEGER)",
     "CREATE TABLE IF NOT EXISTS postings (wkey TEXT, nos INTEGER[])",
-    "CREATE TABLE IF NOT EXISTS person_index "
-    "(no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, fewest INTEGER, record TEXT)",
+    _PERSON_INDEX_DDL,
 )
 # A person's scoring record: the values of each of SCORING_PROPS (joined by U+001E, the
 # properties by U+001F, both removed from the values), then the caption when there is no name.
@@ -250,6 +253,14 @@ def _person_index(db: Backend) -> None:
             )
         ))""",
     )
+
+
+def rebuild_person_index(db: Backend) -> None:
+    """The person index anew, in its current shape, from the store's entities and name words
+    (a store of schema 3 upgraded in place; run again, after an interruption, it gives the same)."""
+    db.query("upgrade", "DROP TABLE IF EXISTS person_index")
+    db.query("upgrade", _PERSON_INDEX_DDL)
+    _person_index(db)
 
 
 def finish_source(db: Backend, source: str, step: Step | None = None, *, refs: bool = True) -> None:

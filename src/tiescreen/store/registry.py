@@ -35,7 +35,7 @@ from tiescreen.index.traits import pack
 from tiescreen.model import PERSON_SCHEMATA, Provenance, RegistryEntity, SourceInfo
 from tiescreen.store.base import Backend, chunks
 from tiescreen.store.duckdb import DuckDBBackend
-from tiescreen.store.nameindex import INDEX_DDL, finish_source
+from tiescreen.store.nameindex import INDEX_DDL, finish_source, rebuild_person_index
 
 if TYPE_CHECKING:
     from tiescreen.ingest.reading import Problems
@@ -49,6 +49,8 @@ GraphRows = tuple[int, tuple[IntArray, IntArray], tuple[IntArray, IntArray, IntA
 
 DEFAULT_DB = "tiescreen.duckdb"
 SCHEMA_VERSION = "4"  # 4: the person index's traits (twice, fewest)
+# Stores of earlier schemata upgraded in place when opened for writing (`tiescreen upgrade`).
+_UPGRADES: dict[str, Callable[[Backend], None]] = {"3": rebuild_person_index}
 # Ids read per query: a read of a list of ids scans the table once, whatever its length.
 READ_BATCH = 100_000
 BATCH = 20_000
@@ -92,24 +94,38 @@ class RegistryStore:
         self.db = backend
         self.read_only = bool(getattr(backend, "read_only", False))
         if not self.read_only:
-            self._check_version()
+            self._check_version(upgrade=True)
             for ddl in _DDL:
                 self.db.query("create schema", ddl)
             self.db.query("schema version", "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", SCHEMA_VERSION)
         self._check_version()
 
-    def _check_version(self) -> None:
+    def _check_version(self, upgrade: bool = False) -> None:
+        """Refuse a store of another schema; one that :data:`_UPGRADES` knows is upgraded in
+        place when ``upgrade`` (opened for writing), else refused with the command that does it."""
         tables = {r[0] for r in self.db.query("schema version", "SELECT table_name FROM information_schema.tables")}
         if "meta" not in tables:
             if tables or self.read_only:
                 raise StoreError("the file is not a tiescreen store (no meta table)")
             return
         rows = self.db.query("schema version", "SELECT value FROM meta WHERE key = 'schema_version'")
-        if rows and rows[0][0] != SCHEMA_VERSION:
+        if not rows or rows[0][0] == SCHEMA_VERSION:
+            return
+        found = str(rows[0][0])
+        if found in _UPGRADES and upgrade:
+            _UPGRADES[found](self.db)
+            return
+        where = getattr(self.db, "path", None)
+        if found in _UPGRADES:
             raise StoreError(
-                f"store schema version {rows[0][0]}, this tiescreen reads {SCHEMA_VERSION}: "
-                "delete the store file and ingest the registries again"
+                f"store schema version {found}, this tiescreen reads {SCHEMA_VERSION}: run `tiescreen upgrade"
+                f"{f' --db {where}' if where else ''}` to upgrade it in place (its name index is rebuilt: "
+                "seconds for a million people)"
             )
+        raise StoreError(
+            f"store schema version {found}, this tiescreen reads {SCHEMA_VERSION}: "
+            "delete the store file and ingest the registries again"
+        )
 
     def close(self) -> None:
         self.db.close()
