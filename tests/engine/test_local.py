@@ -6,6 +6,8 @@ import csv
 import gc
 import io
 import itertools
+import multiprocessing
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import replace
@@ -213,7 +215,7 @@ def test_finishing_a_block_collects_its_garbage_once_and_freezes_what_it_keeps(
     gc.collect()  # from no new object
     gc.callbacks.append(callback)
     try:
-        results = local._finished(0, scored)
+        results = local._finished(people, scored)
     finally:
         gc.callbacks.remove(callback)
         gc.set_threshold(*threshold)
@@ -224,12 +226,51 @@ def test_finishing_a_block_collects_its_garbage_once_and_freezes_what_it_keeps(
 
 
 @pytest.mark.parametrize(("total", "workers"), [(1, 2), (249, 2), (400, 2), (10_000, 2), (12_000, 2), (100_000, 3)])
-def test_the_workers_blocks_cover_the_queries_once_and_end_together(total: int, workers: int) -> None:
-    tasks = local._tasks(total, workers)
-    assert tasks[0][0] == 0 and tasks[-1][1] == total
-    assert all(a[1] == b[0] for a, b in itertools.pairwise(tasks))  # contiguous, in order
-    sizes = [end - start for start, end in tasks]
-    assert all(size <= local.TASK for size in sizes)
-    last_round = sizes[-workers:] if len(sizes) >= workers else sizes
-    assert max(last_round) - min(last_round) < local.CHUNK  # the last round ends together
-    assert len(tasks) <= -(-total // local.TASK) + workers  # few blocks: one store scan each
+def test_the_rounds_cover_the_queries_once_and_their_chunks_are_claimed_once(
+    total: int, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rounds = local._rounds(total, workers)
+    assert rounds[0][0] == 0 and rounds[-1][1] == total
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(rounds))  # contiguous, in order
+    assert all(end - start <= local.TASK * workers for start, end in rounds)
+    assert len(rounds) == -(-total // (local.TASK * workers))  # few rounds: one store scan each per worker
+    monkeypatch.setattr(local, "_ROUNDS", rounds)
+    monkeypatch.setattr(local, "_CLAIMED", multiprocessing.get_context("fork").Array("q", [s for s, _ in rounds]))
+    for round_no, (start, end) in enumerate(rounds):
+        chunks = list(iter(lambda: local._claim(round_no), None))  # noqa: B023 - called at once
+        assert chunks[0][0] == start and chunks[-1][1] == end
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
+        assert all(0 < last - first <= local.CHUNK for first, last in chunks)
+        assert local._claim(round_no) is None  # all claimed: a worker that comes late gets nothing
+
+
+def test_workers_that_claim_unevenly_still_give_every_result_in_order(
+    generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One worker is slowed down on its first chunk: the other claims most of the round, and
+    the chunks come back out of order; what is written is still the queries in order."""
+    db, queries, _ = generated
+    people = read_people(queries)[:90]
+    _small_parts(monkeypatch, chunk=5, block=20)
+    score_one = local._score_one
+    slow = {"pid": 0}
+
+    def slowed(job: local._Job, query: Query) -> local.Scored:
+        if query is job.queries[0]:
+            slow["pid"] = os.getpid()  # (in the worker: its own copy)
+        if slow["pid"] == os.getpid():
+            time.sleep(0.01)
+        return score_one(job, query)
+
+    monkeypatch.setattr(local, "_score_one", slowed)
+    with open_store(db, read_only=True) as store:
+        one = [r.to_dict() for r in screen_queries(store, people, workers=1)]
+        # each chunk as the worker that finished it made it: its process and its results
+        monkeypatch.setattr(local, "_rendered", lambda job, results: (os.getpid(), results))
+        parts = list(local.screen_people(store, people, Scorer(), 0.7, workers=2))
+    results = [r.to_dict() for _, part in parts for r in part]
+    assert results == one
+    assert [r["query"]["id"] for r in results] == [p.id for p in people]
+    pids = [pid for pid, _ in parts]
+    assert len(set(pids)) == 2  # both workers had chunks
+    assert pids.count(slow["pid"]) < pids.count(next(p for p in pids if p != slow["pid"]))  # the quick one took more

@@ -1,17 +1,19 @@
 """The embedded engine: candidates from the warm name index, everything else on every core.
 
 Worker processes forked from this one inherit the warm index
-(:class:`~tiescreen.index.memory.NameIndex`, loaded once per store). They score the queries in
-blocks, each block whole in one worker: each query's candidates come from the index and are
-scored against the people's scoring records it holds; then the block is finished
-(:func:`~tiescreen.engine.finish.finish_queries`): the worker reads the kept people from the
-store, which it opens read-only itself, in one scan, walks their ties and renders the results.
-Only the rendered results come back: this process hands out the blocks, answers the workers'
-look-ups of rigour's name groups (:mod:`tiescreen.engine.groups`) and writes the results in
-order (so nothing but them is passed between processes). Blocks are large, since a scan costs
-about as much for a thousand people as for ten thousand, and the last round of them is shared
-out evenly, so that the workers finish together. Scoring is deterministic, so the result does
-not depend on the number of workers or the blocks.
+(:class:`~tiescreen.index.memory.NameIndex`, loaded once per store). The queries are screened
+a round at a time (up to :data:`TASK` queries per worker): in a round every worker claims
+chunks of queries (:data:`CHUNK`) one after the other until none is left, scoring each
+query's candidates from the index against the people's scoring records it holds; then it
+finishes what it claimed (:func:`~tiescreen.engine.finish.finish_queries`): it reads the kept
+people from the store, which it opens read-only itself, in one scan, walks their ties and
+renders the results chunk by chunk. Queries cost unevenly (a common surname costs ten rare
+ones), so claiming as they go, the workers end a round together, however the costly queries
+fall. Only the rendered results come back: this process hands out the rounds, answers the
+workers' look-ups of rigour's name groups (:mod:`tiescreen.engine.groups`) and writes the
+results in order (so nothing but them is passed between processes). A round is large, since a
+scan costs about as much for a thousand people as for ten thousand. Scoring is deterministic,
+so the result does not depend on the number of workers or which chunks each claimed.
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ __all__ = ["CANDIDATES", "Block", "candidates_for", "default_workers", "name_ind
 CANDIDATES = 20  # candidates scored for a result of the default ten matches (candidates_for)
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
-CHUNK = 250  # queries scored between two settlings of the garbage collector (and the smallest task)
-TASK = 5_000  # the most queries a worker scores, finishes and renders at once (one store scan each)
-IN_FLIGHT = 2  # tasks per worker handed out ahead (a worker never waits for its next one)
+CHUNK = 250  # queries a worker claims at a time, scored between two settlings of the garbage collector
+TASK = 5_000  # queries per worker in a round (a worker finishes what it claimed of a round in one store scan)
+IN_FLIGHT = 2  # rounds handed out ahead (a worker never waits for its next one)
 TICK = 0.25  # seconds between updates of the progress bar
 WALK = 5_000  # the most queries finished at once without workers
 MIN_PARALLEL = 400
@@ -133,6 +135,10 @@ _JOB: _Job | None = None
 # How many queries the workers have scored, shared with them while a pool runs (the progress
 # bar's count; a worker adds each chunk it has scored).
 _SCORED: Synchronized[int] | None = None
+# The rounds of a pool's queries (first, end) and, shared with the workers, the first query
+# of each round that no worker has claimed yet.
+_ROUNDS: list[tuple[int, int]] = []
+_CLAIMED: Any = None  # a shared array of int64, one per round, under its lock
 # Each worker's own connection to the store, tie walker and reference graph, opened on its first walk.
 _OPENED: tuple[RegistryStore, TieWalker, RefGraph | None] | None = None
 
@@ -164,15 +170,19 @@ def _with_people(store: RegistryStore | Prefetched, scored: Numbered) -> list[Pa
 
 
 def _finish(
-    job: _Job, start: int, scored: Numbered, store: RegistryStore, walker: TieWalker, graph: RefGraph | None
+    job: _Job,
+    queries: Sequence[Query],
+    scored: Numbered,
+    store: RegistryStore,
+    walker: TieWalker,
+    graph: RefGraph | None,
 ) -> list[PersonResult]:
-    """Results for the queries from ``start`` that ``scored`` holds: people read, ties walked.
+    """Results for ``queries``, whose candidates ``scored`` holds: people read, ties walked.
 
     With the store's reference graph and many people, the people and every row their walk
     needs are read at once (one scan, not one per step of the walk); a few people are read
     through the store's id index, step by step, which is quicker for them.
     """
-    queries = job.queries[start : start + len(scored)]
     numbers = {no for scored_pairs in scored for _, no in scored_pairs}
     if graph is None or len(numbers) < PREFETCH_MIN:
         pairs = _with_people(store, scored)
@@ -198,24 +208,42 @@ def _shown(store: RegistryStore, queries: Sequence[Query], scored: Numbered, lim
     return out
 
 
-def _score_block(job: _Job, bounds: tuple[int, int]) -> Numbered:
-    """In a worker: score a block of queries, chunk by chunk.
+def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], Numbered]:
+    """In a worker: claim chunks of a round's queries and score them until none is left.
 
     A query that needs a word's name groups while rigour's tagger is still being built is set
-    aside, and the worker goes on with the rest of its block; then it scores the queries set
-    aside, waiting for their groups (by then the server has mostly built the tagger).
+    aside, and the worker goes on with the rest; then it scores the queries set aside again,
+    waiting for their groups (by then the server has mostly built the tagger).
+
+    Returns:
+        The chunks claimed (first, end), in the order claimed, and their queries' scored pairs, end to end.
     """
+    claimed: list[tuple[int, int]] = []
     scored: Deferred = []
-    for first, last in _bounds(bounds[1], CHUNK, bounds[0]):
+    while (bounds := _claim(round_no)) is not None:
+        claimed.append(bounds)
         with deferring():
-            for query in job.queries[first:last]:
+            for query in job.queries[bounds[0] : bounds[1]]:
                 try:
                     scored.append(_score_one(job, query))
                 except GroupsPending:
                     scored.append(None)
         _settle()
-        _count(last - first)
-    return [_score_one(job, job.queries[bounds[0] + i]) if pairs is None else pairs for i, pairs in enumerate(scored)]
+        _count(bounds[1] - bounds[0])
+    queries = [q for first, end in claimed for q in job.queries[first:end]]
+    return claimed, [_score_one(job, queries[i]) if pairs is None else pairs for i, pairs in enumerate(scored)]
+
+
+def _claim(round_no: int) -> tuple[int, int] | None:
+    """The next chunk of the round that no worker has claimed (None: the round is all claimed)."""
+    assert _CLAIMED is not None
+    end = _ROUNDS[round_no][1]
+    with _CLAIMED.get_lock():
+        first = int(_CLAIMED[round_no])
+        if first >= end:
+            return None
+        _CLAIMED[round_no] = last = min(first + CHUNK, end)
+    return first, last
 
 
 def _count(scored: int) -> None:
@@ -253,23 +281,36 @@ def _rendered(job: _Job, results: list[PersonResult]) -> Any:
     return results if job.render is None else job.render(results)
 
 
-def _block_task(bounds: tuple[int, int]) -> Any:
-    """In a worker: score, finish and render a block of queries."""
+def _round_task(round_no: int) -> list[tuple[int, int, Any]]:
+    """In a worker: score what it claims of a round, finish it and render it chunk by chunk.
+
+    Returns:
+        Per chunk claimed: its first query, its size and its rendered results.
+    """
     assert _JOB is not None
-    return _finished(bounds[0], _score_block(_JOB, bounds))
+    claimed, scored = _score_claimed(_JOB, round_no)
+    if not claimed:
+        return []  # the other workers claimed the whole round
+    queries = [q for first, end in claimed for q in _JOB.queries[first:end]]
+    results = _finished(queries, scored)
+    parts, at = [], 0
+    for first, end in claimed:
+        parts.append((first, end - first, _rendered(_JOB, results[at : at + end - first])))
+        at += end - first
+    return parts
 
 
-def _finished(start: int, scored: Numbered) -> Any:
-    """In a worker, through its own store connection: finish and render scored queries."""
+def _finished(queries: Sequence[Query], scored: Numbered) -> list[PersonResult]:
+    """In a worker, through its own store connection: finish scored queries."""
     global _OPENED
     assert _JOB is not None and _JOB.path is not None
     if _OPENED is None:
         _OPENED = _open_walk(_JOB.path)
-    # No collection from the first row read to the freeze: what a block makes is in no cycle,
-    # and each collection on the way (a dozen a block) walked it all again for nothing.
+    # No collection from the first row read to the freeze: what a round makes is in no cycle,
+    # and each collection on the way (a dozen a round) walked it all again for nothing.
     with paused_gc():
         try:
-            return _rendered(_JOB, _finish(_JOB, start, scored, *_OPENED))
+            return _finish(_JOB, queries, scored, *_OPENED)
         finally:
             _settle()
 
@@ -289,19 +330,9 @@ def _bounds(total: int, size: int, start: int = 0) -> list[tuple[int, int]]:
     return [(s, min(s + size, total)) for s in range(start, total, size)]
 
 
-def _tasks(total: int, workers: int) -> list[tuple[int, int]]:
-    """The workers' blocks, a round at a time: up to TASK queries each, or what is left shared
-    out evenly, so that the workers finish together. Blocks are few: a block's store scan
-    costs about as much for a thousand people as for ten thousand."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    while start < total:
-        size = max(CHUNK, min(TASK, -(-(total - start) // workers)))
-        for _ in range(workers):
-            if start < total:
-                out.append((start, min(start + size, total)))
-                start += size
-    return out
+def _rounds(total: int, workers: int) -> list[tuple[int, int]]:
+    """The rounds of ``total`` queries: :data:`TASK` queries per worker each (the last one what is left)."""
+    return _bounds(total, TASK * workers)
 
 
 def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
@@ -313,38 +344,53 @@ def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
 def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``workers`` processes forked with ``job`` to read, asking this process for
     rigour's name groups (:mod:`tiescreen.engine.groups`)."""
-    global _JOB, _SCORED
+    global _JOB, _SCORED, _ROUNDS, _CLAIMED
     # Load the name data once here, not in every worker, and freeze what is loaded so that
     # the workers' garbage collector does not copy the shared pages.
     warm_up()
     context = multiprocessing.get_context("fork")
     _JOB = job
     _SCORED = context.Value("q", 0)
+    _ROUNDS = _rounds(len(job.queries), workers)
+    _CLAIMED = context.Array("q", [first for first, _ in _ROUNDS] or [0])
     try:
         with GroupService(context, workers) as groups, context.Pool(workers, initializer=groups.attach) as pool:
             yield pool
     finally:
-        _JOB = None
-        _SCORED = None
+        _JOB = _SCORED = _CLAIMED = None
+        _ROUNDS = []
 
 
 def _in_parallel(
     pool: multiprocessing.pool.Pool, total: int, workers: int, tick: Callable[[int], None]
 ) -> Iterator[tuple[int, Any]]:
-    """Each worker scores, finishes and renders a block at a time; the results in order, and
-    meanwhile ``tick`` with the queries scored."""
-    tasks = iter(_tasks(total, workers))
-    running: deque[tuple[int, AsyncResult[Any]]] = deque()
+    """Each worker claims, scores, finishes and renders chunks of a round at a time; the
+    results in order, and meanwhile ``tick`` with the queries scored.
+
+    Every worker is handed each round (one that finds it all claimed gives nothing back);
+    the chunks come back in the order they were claimed and are passed on in query order.
+    """
+    tasks = iter([round_no for round_no in range(len(_ROUNDS)) for _ in range(workers)])
+    running: deque[AsyncResult[list[tuple[int, int, Any]]]] = deque()
+    waiting: dict[int, tuple[int, Any]] = {}  # first query -> (size, rendered) of chunks not yet passed on
+    next_first = 0
     while True:
-        while len(running) < IN_FLIGHT * workers and (bounds := next(tasks, None)) is not None:
-            running.append((bounds[1] - bounds[0], pool.apply_async(_block_task, (bounds,))))
+        while len(running) < IN_FLIGHT * workers and (round_no := next(tasks, None)) is not None:
+            running.append(pool.apply_async(_round_task, (round_no,)))
         if not running:
-            return
-        size, result = running.popleft()
+            break
+        result = running.popleft()
         while not result.ready():
             result.wait(TICK)
             tick(min(_scored(), total - 1))  # done only when the last is finished
-        yield size, result.get()
+        for first, size, part in result.get():
+            waiting[first] = (size, part)
+        while next_first in waiting:
+            size, part = waiting.pop(next_first)
+            next_first += size
+            yield size, part
+    if waiting or next_first != total:  # pragma: no cover - every chunk is claimed once
+        raise RuntimeError(f"chunks of queries from {next_first} of {total} were not screened")
 
 
 def screen_people(
@@ -389,7 +435,10 @@ def screen_people(
         if path is None:
             opened = (store, TieWalker(store), ref_graph(store, job.index))
             parts: Iterator[tuple[int, Any]] = (
-                (end - start, _rendered(job, _finish(job, start, _score_range(job, (start, end)), *opened)))
+                (
+                    end - start,
+                    _rendered(job, _finish(job, queries[start:end], _score_range(job, (start, end)), *opened)),
+                )
                 for start, end in _bounds(len(queries), WALK)
             )
         else:

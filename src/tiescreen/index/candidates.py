@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from tiescreen.index.runs import run_starts
 from tiescreen.index.traits import InitialsRule
+from tiescreen.model.quickinit import quick_init
 
 __all__ = [
     "GENERATE_CAP",
@@ -46,6 +47,7 @@ FloatArray = npt.NDArray[np.float64]
 Traits = Callable[[IntArray], tuple[IntArray, IntArray]]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class WordHits:
     """The people (sorted numbers) carrying one registry word, and that word's weight."""
@@ -56,6 +58,7 @@ class WordHits:
     letter: int = 0  # the bit of the word's first letter (tiescreen.index.traits.initial_bit); 0: not known
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PositionSet:
     """The registry words one query word may be, each with its people and weight.

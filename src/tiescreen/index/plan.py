@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tiescreen.index.keys import split_words, word_blocking_keys, word_readings
 from tiescreen.index.traits import initial_bit
+from tiescreen.model.quickinit import quick_init
 from tiescreen.normalize.given_names import lookup
 from tiescreen.normalize.text import fold_text
 
@@ -23,6 +24,7 @@ FUZZY_CEILING = 0.95
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QueryWord:
     """One full word of a query: its exact readings and every blocking key."""

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from tiescreen.match.tokens import initial_matches, key_similarity, token_similarity
 from tiescreen.match.typos import syllabic
+from tiescreen.model.quickinit import quick_init
 from tiescreen.normalize.frequency import is_common_surname
 from tiescreen.normalize.given_names import same_name_by_keys
 from tiescreen.normalize.names import NameToken, ParsedName, patronymic_stem, surname_gender_keys
@@ -50,6 +51,7 @@ class TokenPair(NamedTuple):
     how: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NameComparison:
     """The comparison of two parsed names."""

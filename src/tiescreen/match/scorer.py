@@ -19,6 +19,7 @@ from tiescreen.match.explain import name_evidence
 from tiescreen.match.orgs import score_org_names
 from tiescreen.model import Evidence, Query, RegistryEntity
 from tiescreen.model.pickling import FieldsPickle
+from tiescreen.model.quickinit import quick_init
 from tiescreen.normalize import variants as name_variants
 from tiescreen.normalize.names import MAX_NAME_CHARS, MAX_NAME_WORDS, cap_name, parse_name
 
@@ -35,6 +36,7 @@ _CUT_NOTE = (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PairScore(FieldsPickle):
     """The score of one pair and everything that went into it (workers pass thousands on)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tiescreen.model.provenance import Provenance
+from tiescreen.model.quickinit import quick_init
 
 # FtM schemata that carry a person's or organisation's name and can be screened or tied to.
 PERSON_SCHEMATA = frozenset({"Person"})
@@ -19,6 +20,7 @@ REGION_PROPS = ("address", "country", "subnationalArea", "region", "jurisdiction
 SCORING_PROPS = (*NAME_FORM_PROPS, "birthDate", *REGION_PROPS)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class RegistryEntity:
     """One registry record: FtM schema name, id, caption and properties, with provenance."""

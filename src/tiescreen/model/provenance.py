@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from tiescreen.model.pickling import FieldsPickle
+from tiescreen.model.quickinit import quick_init
 
 
 def stable_id(*parts: object) -> str:
@@ -35,6 +36,7 @@ class SourceInfo:
         return asdict(self)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Provenance(FieldsPickle):
     """The source of one registry record: source name, record id or row, URL, hash, time."""

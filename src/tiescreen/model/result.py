@@ -9,6 +9,7 @@ from typing import Any
 from tiescreen.model.pickling import FieldsPickle
 from tiescreen.model.provenance import Provenance, SourceInfo
 from tiescreen.model.query import Query
+from tiescreen.model.quickinit import quick_init
 
 # Ordered from weakest to strongest. "possible" ties never make a person ``tied``.
 CONFIDENCE_LEVELS = ("possible", "probable", "confirmed")
@@ -31,6 +32,7 @@ class TieKind(StrEnum):
         return self.value
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Evidence(FieldsPickle):
     """One compared feature: what was compared, how similar, in words."""
@@ -63,6 +65,7 @@ _OPTIONAL_TIE_FIELDS = (
 )  # written only when set, in this order
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Tie(FieldsPickle):
     """One tie to the state, with the path through the registry and the sources of each step.
@@ -107,6 +110,7 @@ class Tie(FieldsPickle):
         return data
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Match(FieldsPickle):
     """A registry entity that scored at or above the threshold for a query."""

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rigour._core import person_name_prefixes_list
 from rigour.names.prefix import remove_person_prefixes
 
+from tiescreen.model.quickinit import quick_init
 from tiescreen.normalize.given_names import lookup
 from tiescreen.normalize.morph import known_readings, readings
 from tiescreen.normalize.text import clean_text, fold_homoglyphs, fold_text, has_cyrillic
@@ -70,6 +71,7 @@ _MALE_SURNAME = re.compile(r"(?:ov|ev|in|ski|cki|oi)$")
 _PATRONYMIC_SUFFIX = re.compile(r"(?:ovna|evna|ivna|oviX|eviX|iviX|iXna|iniXna|iX|na)$")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NameToken:
     """One word of a name: as written, folded, its keys, and its guessed role."""
@@ -88,6 +90,7 @@ class NameToken:
         return self.keys[0]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ParsedName:
     """A parsed person name."""
