@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.conftest import generated_store
@@ -91,6 +92,11 @@ def test_text_is_the_stored_record() -> None:
     records = ScoringRecords.build([[(2, text)]], 4)
     assert records.text(2) == text
     assert records.text(0) is None and records.text(3) is None and records.text(-1) is None and records.text(4) is None
+    wanted = [2, 0, 2, 3, 1]
+    assert records.texts(np.array(wanted, dtype=np.int64)) == [records.text(no) for no in wanted]
+    beyond = [4, 2, -1]  # numbers of no person at all: None, as text() gives
+    assert records.texts(np.array(beyond, dtype=np.int64)) == [None, text, None]
+    assert records.texts(np.empty(0, dtype=np.int64)) == []
 
 
 @pytest.mark.parametrize(

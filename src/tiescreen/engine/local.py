@@ -153,8 +153,8 @@ def _score_one(job: _Job, query: Query) -> Scored:
     assert records is not None
     kept = []
     floor = job.floor(query)
-    for no in job.index.candidates(plan_query(query.name, query.birth_date), job.candidates).tolist():
-        text = records.text(no)
+    numbers = job.index.candidates(plan_query(query.name, query.birth_date), job.candidates)
+    for no, text in zip(numbers.tolist(), records.texts(numbers), strict=True):
         if text is None or job.scorer.out_of_reach(query, birth_dates(text), floor):
             continue  # no record, or a birth date that keeps the pair below the floor: no entity built
         pair = job.scorer.score(query, parse_record(no, text), floor=floor)

@@ -48,8 +48,16 @@ class QueryPlan:
     repeated: int = 0
 
 
-@lru_cache(maxsize=100_000)
 def _word(pos: int, raw: str) -> QueryWord | None:
+    found = _reading(raw)
+    if found is None:
+        return None
+    return found if found.pos == pos else QueryWord(pos, raw, found.exact, found.keys)
+
+
+@lru_cache(maxsize=100_000)
+def _reading(raw: str) -> QueryWord | None:
+    """A word's readings and keys, worked out once wherever it stands in a name (as the first word)."""
     readings = word_readings(raw)
     if not readings:
         return None
@@ -60,7 +68,7 @@ def _word(pos: int, raw: str) -> QueryWord | None:
         if full:
             exact.add(full[0])
     keys = tuple(dict.fromkeys((*word_blocking_keys(raw), *sorted(exact))))
-    return QueryWord(pos, raw, frozenset(exact), keys)
+    return QueryWord(0, raw, frozenset(exact), keys)
 
 
 def word_similarity(word: QueryWord, wkey: str) -> float:
