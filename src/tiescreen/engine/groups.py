@@ -11,7 +11,7 @@ lock for passing work and results on.
 
 While the tagger is being built, a worker scoring a chunk does not wait: a word it has no
 answer for yet raises :class:`GroupsPending` (inside :func:`deferring`), and the worker sets
-that query aside and scores the rest of its block; then it scores the queries set aside again,
+that query aside and scores the rest of what it claims; then it scores the queries set aside again,
 waiting for the answers, so the results are the same either way. A batch that never needs the
 groups never builds the tagger.
 """
