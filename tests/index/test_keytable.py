@@ -41,3 +41,16 @@ def test_lookup_in_a_large_table_equals_a_dictionary() -> None:
     for keys in (["k1"], ["k5", "k77", "nope"], [f"k{i}" for i in range(0, 3100, 7)], ["nope"]):
         wanted = set().union(*(expected.get(k, set()) for k in keys))
         assert table.lookup(keys) == sorted(wanted, key=table.words.index)
+
+
+def test_a_table_made_again_with_its_runs_finds_the_same_words() -> None:
+    # The warm cache keeps the runs beside the hashes: a table mapped from it skips working them out.
+    pairs = [(f"k{i % 3001}", f"w{i % 97}") for i in range(6000)]
+    table = KeyTable.from_pairs(pairs)
+    again = KeyTable(table.hashes, table.word_ids, table.words, table.runs)
+    assert again.runs is table.runs
+    keys = [f"k{i}" for i in range(0, 3100, 7)] + ["nope"]
+    assert again.lookup(keys) == table.lookup(keys) and again.lookup(["k5"]) == table.lookup(["k5"])
+    # runs of another table's size are not trusted: worked out anew
+    other = KeyTable(table.hashes, table.word_ids, table.words, table.runs[:-2])
+    assert len(other.runs) == len(table.runs) and other.lookup(keys) == table.lookup(keys)

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "Parts", "cache_dir", "load", "load_graph", "save"]
 
-FORMAT = "2"  # 2: with the reference graph (tiescreen.ties.graph)
-_ARRAYS = ("hashes", "word_ids", "flat", "offsets", "masks", "years", "starts", "ends", "data")
+FORMAT = "3"  # 2: with the reference graph (tiescreen.ties.graph); 3: with the key table's runs
+_ARRAYS = ("hashes", "word_ids", "runs", "flat", "offsets", "masks", "years", "starts", "ends", "data")
 Parts = tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64], ScoringRecords]
 
 
@@ -70,7 +70,7 @@ def load(store: RegistryStore) -> Parts | None:
     flat = arrays["flat"]
     postings = {w: flat[a:b] for w, (a, b) in zip(wkeys, bounds, strict=True)}
     records = ScoringRecords(arrays["starts"], arrays["ends"], arrays["data"].data)
-    keys = KeyTable(arrays["hashes"], arrays["word_ids"], words)
+    keys = KeyTable(arrays["hashes"], arrays["word_ids"], words, arrays["runs"])
     return keys, postings, arrays["masks"], arrays["years"], records
 
 
@@ -143,6 +143,7 @@ def _arrays(parts: Parts) -> dict[str, Any]:
     return {
         "hashes": keys.hashes,
         "word_ids": keys.word_ids,
+        "runs": keys.runs,
         "flat": np.concatenate(list(postings.values())) if postings else np.zeros(0, dtype=np.int64),
         "offsets": np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
         "masks": masks,

@@ -39,16 +39,27 @@ def key_hash(key: str) -> int:
 class KeyTable:
     """Sorted key hashes, the word each points at, and the words by number."""
 
-    def __init__(self, hashes: npt.NDArray[np.uint64], word_ids: npt.NDArray[np.int64], words: Sequence[str]) -> None:
+    def __init__(
+        self,
+        hashes: npt.NDArray[np.uint64],
+        word_ids: npt.NDArray[np.int64],
+        words: Sequence[str],
+        runs: npt.NDArray[np.int64] | None = None,
+    ) -> None:
+        """``runs``: the :attr:`runs` of a table of these same (sorted) hashes, kept from before
+        (the warm cache): then neither the order is checked nor the runs worked out again."""
+        self._shift = np.uint64(64 - max(1, len(hashes).bit_length() - 4))
+        if runs is not None and len(runs) == (1 << (64 - int(self._shift))) + 1:
+            self.hashes, self.word_ids, self.words, self.runs = hashes, word_ids, list(words), runs
+            return
         order = np.argsort(hashes, kind="stable") if len(hashes) and np.any(hashes[1:] < hashes[:-1]) else None
         self.hashes = hashes if order is None else hashes[order]
         self.word_ids = word_ids if order is None else word_ids[order]
         self.words = list(words)
         # Where each run of hashes sharing their top bits starts (eight to sixteen hashes a run): a
         # look-up reads one short run instead of a binary search over megabytes of hashes.
-        self._shift = np.uint64(64 - max(1, len(self.hashes).bit_length() - 4))
         tops = np.arange(1 << (64 - int(self._shift)), dtype=np.uint64) << self._shift
-        self._runs = np.append(np.searchsorted(self.hashes, tops), len(self.hashes)).astype(np.int64)
+        self.runs = np.append(np.searchsorted(self.hashes, tops), len(self.hashes)).astype(np.int64)
 
     @classmethod
     def from_pairs(cls, pairs: Sequence[tuple[str, str]]) -> KeyTable:
@@ -68,8 +79,8 @@ class KeyTable:
             return []
         wanted = key_hashes(keys)
         top = (wanted >> self._shift).astype(np.intp)
-        starts = self._runs[top]
-        lengths = self._runs[top + 1] - starts
+        starts = self.runs[top]
+        lengths = self.runs[top + 1] - starts
         # Every place of every run, end to end, kept where the hash is the key's.
         ends = np.cumsum(lengths)
         places = np.arange(int(ends[-1])) + np.repeat(starts - ends + lengths, lengths)
