@@ -208,7 +208,7 @@ def _shown(store: RegistryStore, queries: Sequence[Query], scored: Numbered, lim
     return out
 
 
-def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], Numbered]:
+def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], list[Query], Numbered]:
     """In a worker: claim chunks of a round's queries and score them until none is left.
 
     A query that needs a word's name groups while rigour's tagger is still being built is set
@@ -216,7 +216,7 @@ def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], Num
     waiting for their groups (by then the server has mostly built the tagger).
 
     Returns:
-        The chunks claimed (first, end), in the order claimed, and their queries' scored pairs, end to end.
+        The chunks claimed (first, end), in the order claimed, and their queries and scored pairs, end to end.
     """
     claimed: list[tuple[int, int]] = []
     scored: Deferred = []
@@ -231,7 +231,8 @@ def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], Num
         _settle()
         _count(bounds[1] - bounds[0])
     queries = [q for first, end in claimed for q in job.queries[first:end]]
-    return claimed, [_score_one(job, queries[i]) if pairs is None else pairs for i, pairs in enumerate(scored)]
+    rescored = [_score_one(job, q) if pairs is None else pairs for q, pairs in zip(queries, scored, strict=True)]
+    return claimed, queries, rescored
 
 
 def _claim(round_no: int) -> tuple[int, int] | None:
@@ -288,10 +289,9 @@ def _round_task(round_no: int) -> list[tuple[int, int, Any]]:
         Per chunk claimed: its first query, its size and its rendered results.
     """
     assert _JOB is not None
-    claimed, scored = _score_claimed(_JOB, round_no)
+    claimed, queries, scored = _score_claimed(_JOB, round_no)
     if not claimed:
         return []  # the other workers claimed the whole round
-    queries = [q for first, end in claimed for q in _JOB.queries[first:end]]
     results = _finished(queries, scored)
     parts, at = [], 0
     for first, end in claimed:
