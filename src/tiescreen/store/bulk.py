@@ -41,11 +41,16 @@ def _schemata() -> list[str]:
     return sorted(model.schemata)
 
 
-def _lines(path: Path | str) -> str:
+def _read(path: Path | str) -> str:
+    """SQL: the file's lines as rows of one column ``raw``, in parallel, in the file's order."""
     location = str(path).replace("'", "''")
-    return f"""(SELECT row_number() OVER () AS line, raw
-        FROM read_csv('{location}', columns = {{'raw': 'VARCHAR'}}, delim = '{_DELIM}', quote = '', escape = '',
-                      header = false, auto_detect = false, max_line_size = 100000000))"""
+    return f"""read_csv('{location}', columns = {{'raw': 'VARCHAR'}}, delim = '{_DELIM}', quote = '', escape = '',
+                      header = false, auto_detect = false, max_line_size = 100000000)"""
+
+
+def _lines(path: Path | str) -> str:
+    """SQL: the file's lines with their numbers (a window over the whole file: one thread reads)."""
+    return f"(SELECT row_number() OVER () AS line, raw FROM {_read(path)})"
 
 
 def _parsed(path: Path | str) -> str:
@@ -58,12 +63,13 @@ def _parsed(path: Path | str) -> str:
 def _extracted(path: Path | str) -> str:
     """Each line parsed once: the paths, or NULL for invalid JSON (a JSON non-object has no id).
 
-    The one-element ``unnest`` keeps the optimiser from copying the extraction into the
-    filter above it (which parsed every line twice).
+    With the hash of the line's text (``h``), not its number (see :func:`insert_lines`). The
+    one-element ``unnest`` keeps the optimiser from copying the extraction into the filter
+    above it (which parsed every line twice).
     """
     paths = ", ".join(f"'{p}'" for p in _PATHS)
-    return f"""(SELECT line, unnest([CASE WHEN json_valid(raw) THEN json_extract(raw, [{paths}]) END]) AS p
-        FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> '')"""
+    return f"""(SELECT unnest([CASE WHEN json_valid(raw) THEN json_extract(raw, [{paths}]) END]) AS p, hash(raw) AS h
+        FROM {_read(path)} WHERE raw IS NOT NULL AND trim(raw) <> '')"""
 
 
 _GOOD = """jtype = 'OBJECT' AND coalesce(p[1]->>'$', '') <> '' AND list_contains($schemata, p[2]->>'$')
@@ -73,7 +79,7 @@ _KEEP = _GOOD.removeprefix("jtype = 'OBJECT' AND ")  # the same lines: only an o
 
 def count_lines(db: Backend, path: Path | str) -> int:
     """How many non-empty lines the file has (a pass without JSON parsing)."""
-    sql = f"SELECT count(*) FROM {_lines(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''"
+    sql = f"SELECT count(*) FROM {_read(path)} WHERE raw IS NOT NULL AND trim(raw) <> ''"
     return int(db.query("count lines", sql)[0][0])
 
 
@@ -125,15 +131,26 @@ def problems_of(db: Backend, path: Path | str, problems: Problems) -> None:
 def insert_lines(
     db: Backend, path: Path | str, source: str, url: str | None, digest: str, loaded_at: str, base: int
 ) -> int:
-    """Insert the good lines of the file as the source's entities; returns how many."""
+    """Insert the good lines of the file as the source's entities; returns how many.
+
+    A person's number is ``base`` and their line. The insert reads, parses and writes the
+    lines in parallel, in no fixed order, so the line numbers come from a pass of their own
+    (:func:`_person_lines`): numbering the lines in the insert itself would make one thread
+    do all of it (a third longer). The insert finds a person's line by the hash of its text;
+    should that leave a person without a number (a schema written with escapes) or give two
+    people one (two lines of one hash), the people are numbered again by their ids
+    (:func:`_number_people`). A line repeated word for word gives its people one number, as
+    the merge of their ids would anyway.
+    """
+    _person_lines(db, path)
     db.query(
         "insert entities",
         f"""INSERT INTO entities
         SELECT p[1]->>'$', p[2]->>'$',
                coalesce(p[3]->>'$', p[5]->>'$', p[6]->>'$', p[7]->>'$', p[8]->>'$', p[9]->>'$', p[2]->>'$'),
                coalesce(CAST(p[4] AS VARCHAR), '{{}}'), $2, p[1]->>'$', coalesce(p[10]->>'$', $3), $4, $5,
-               CASE WHEN p[2]->>'$' = 'Person' THEN $6 + line END
-        FROM {_extracted(path)} WHERE {_KEEP.replace("$schemata", "$1")}""",
+               CASE WHEN p[2]->>'$' = 'Person' THEN $6 + coalesce(l.line, -$6) END
+        FROM {_extracted(path)} x LEFT JOIN {_PERSON_LINES} l ON x.h = l.h WHERE {_KEEP.replace("$schemata", "$1")}""",
         _schemata(),
         source,
         url,
@@ -141,7 +158,46 @@ def insert_lines(
         loaded_at,
         base,
     )
-    return int(db.query("count", "SELECT count(*) FROM entities WHERE source = ?", source)[0][0])
+    db.query("insert entities", f"DROP TABLE {_PERSON_LINES}")
+    rows, unnumbered = db.query(
+        "number people", "SELECT count(*), count(*) FILTER (WHERE no = 0) FROM entities WHERE source = ?", source
+    )[0]
+    shared = db.query(
+        "number people",
+        """SELECT count(*) FROM (SELECT no FROM entities WHERE source = ? AND no IS NOT NULL
+        GROUP BY no HAVING count(DISTINCT id) > 1)""",
+        source,
+    )[0][0]
+    if unnumbered or shared:
+        _number_people(db, path, source, base)
+    return int(rows)
+
+
+_PERSON_LINES = "_tiescreen_person_lines"
+
+
+def _person_lines(db: Backend, path: Path | str) -> None:
+    """A temporary table of the lines that may hold a person: the hash of each text, its first line."""
+    db.query(
+        "number people",
+        f"""CREATE OR REPLACE TEMPORARY TABLE {_PERSON_LINES} AS
+        SELECT hash(raw) AS h, min(line) AS line FROM {_lines(path)} WHERE contains(raw, 'Person') GROUP BY h""",
+    )
+
+
+def _number_people(db: Backend, path: Path | str, source: str, base: int) -> None:
+    """Number the source's people ``base`` and their line, found by their ids (every line parsed)."""
+    db.query(
+        "number people",
+        f"""UPDATE entities SET no = n.no FROM (
+            SELECT id, $1 + min(line) AS no FROM (
+                SELECT line, json_extract_string(raw, '$.id') AS id, json_extract_string(raw, '$.schema') AS schema
+                FROM {_lines(path)} WHERE json_valid(raw)
+            ) WHERE schema = 'Person' GROUP BY id
+        ) n WHERE entities.id = n.id AND entities.source = $2 AND entities.no IS NOT NULL""",
+        base,
+        source,
+    )
 
 
 def line_of(db: Backend, path: Path | str, ids: list[str]) -> dict[str, int]:

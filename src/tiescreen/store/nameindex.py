@@ -23,14 +23,16 @@ from tiescreen.store.columnar import insert_arrow
 __all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_index", "rebuild_person_index"]
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName", "fatherName", "middleName")
+# Columns of short distinct texts (blocking keys, scoring records) are stored uncompressed:
+# compressing them costs seconds a million people at every ingest and saves little.
 _PERSON_INDEX_DDL = (
-    "CREATE TABLE IF NOT EXISTS person_index "
-    "(no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, fewest INTEGER, record TEXT)"
+    "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, "
+    "fewest INTEGER, record TEXT USING COMPRESSION uncompressed)"
 )
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS name_words (no INTEGER, raw TEXT, source TEXT)",
     "CREATE TABLE IF NOT EXISTS vocab (raw TEXT, wkey TEXT)",
-    "CREATE TABLE IF NOT EXISTS vocab_keys (key TEXT, wkey TEXT, h UBIGINT)",
+    "CREATE TABLE IF NOT EXISTS vocab_keys (key TEXT USING COMPRESSION uncompressed, wkey TEXT, h UBIGINT)",
     "CREATE TABLE IF NOT EXISTS key_words (id INTEGER, wkey TEXT)",
     "CREATE TABLE IF NOT EXISTS key_index (h UBIGINT, id INTEGER)",
     "CREATE TABLE IF NOT EXISTS postings (wkey TEXT, nos INTEGER[])",

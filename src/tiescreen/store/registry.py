@@ -61,8 +61,11 @@ _DDL = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     """CREATE TABLE IF NOT EXISTS sources (name TEXT PRIMARY KEY, path TEXT, url TEXT,
         content_hash TEXT, loaded_at TEXT, records INTEGER, skipped INTEGER, kind TEXT)""",
-    """CREATE TABLE IF NOT EXISTS entities (id TEXT, schema TEXT, caption TEXT, properties TEXT, source TEXT,
-        record TEXT, url TEXT, content_hash TEXT, loaded_at TEXT, no INTEGER)""",
+    # Ids are nearly all distinct: compressing them saves a sixth of the file and costs a fifth
+    # of a bulk load's insert (4 of 20 s for 3.5 million entities), so they are stored as they are.
+    """CREATE TABLE IF NOT EXISTS entities (id TEXT USING COMPRESSION uncompressed, schema TEXT, caption TEXT,
+        properties TEXT, source TEXT, record TEXT USING COMPRESSION uncompressed, url TEXT, content_hash TEXT,
+        loaded_at TEXT, no INTEGER)""",
     "CREATE TABLE IF NOT EXISTS refs (src TEXT, prop TEXT, dst TEXT, source TEXT)",
     *INDEX_DDL,
 )
