@@ -11,6 +11,7 @@ from tiescreen.engine.ingest import ingest
 from tiescreen.errors import InputError
 from tiescreen.generate import write_registry
 from tiescreen.store import open_store
+from tiescreen.store.base import Backend
 from tiescreen.store.registry import RegistryStore
 
 
@@ -166,3 +167,21 @@ def test_people_are_numbered_by_the_hashes_of_their_lines(tmp_path: Path) -> Non
     with open_store(tmp_path / "s.duckdb") as store:
         ingest(store, path, bulk_from=0)
         assert _numbers(store) == {f"p-{i}": i for i in range(1, 6)}
+
+
+def test_people_given_one_number_are_numbered_again_by_their_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tiescreen.store import bulk
+
+    found = bulk._person_lines
+
+    def one_line_for_all(db: Backend, path: Path | str) -> None:  # as if the lines shared a hash
+        found(db, path)
+        db.query("t", f"UPDATE {bulk._PERSON_LINES} SET line = 1")
+
+    monkeypatch.setattr(bulk, "_person_lines", one_line_for_all)
+    path = _write(tmp_path / "a.ftm.json", [GOOD.replace("p-1", f"p-{i}") for i in range(1, 4)])
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest(store, path, bulk_from=0)
+        assert _numbers(store) == {"p-1": 1, "p-2": 2, "p-3": 3}
