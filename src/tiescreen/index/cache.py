@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tiescreen.index.keytable import KeyTable
+from tiescreen.index.postings import Postings
 from tiescreen.index.records import ScoringRecords
 
 if TYPE_CHECKING:
@@ -39,7 +41,8 @@ __all__ = ["FORMAT", "Parts", "cache_dir", "load", "load_graph", "save"]
 
 FORMAT = "3"  # 2: with the reference graph (tiescreen.ties.graph); 3: with the key table's runs
 _ARRAYS = ("hashes", "word_ids", "runs", "flat", "offsets", "masks", "years", "starts", "ends", "data")
-Parts = tuple[KeyTable, dict[str, npt.NDArray[np.int64]], npt.NDArray[np.int64], npt.NDArray[np.int64], ScoringRecords]
+IntArray = npt.NDArray[np.int64]
+Parts = tuple[KeyTable, Mapping[str, IntArray], IntArray, IntArray, ScoringRecords]
 
 
 def cache_dir(store: RegistryStore) -> Path | None:
@@ -66,9 +69,7 @@ def load(store: RegistryStore) -> Parts | None:
     except (OSError, ValueError):
         shutil.rmtree(target, ignore_errors=True)  # damaged: the caller reads the store and writes it anew
         return None
-    bounds = zip(arrays["offsets"][:-1].tolist(), arrays["offsets"][1:].tolist(), strict=True)
-    flat = arrays["flat"]
-    postings = {w: flat[a:b] for w, (a, b) in zip(wkeys, bounds, strict=True)}
+    postings = Postings(wkeys, arrays["flat"], arrays["offsets"])
     records = ScoringRecords(arrays["starts"], arrays["ends"], arrays["data"].data)
     keys = KeyTable(arrays["hashes"], arrays["word_ids"], words, arrays["runs"])
     return keys, postings, arrays["masks"], arrays["years"], records

@@ -9,6 +9,7 @@ numpy set operations, and its candidates are scored without a database round tri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ class NameIndex:
     def __init__(
         self,
         vocab: KeyTable,
-        postings: dict[str, IntArray],
+        postings: Mapping[str, IntArray],
         masks: IntArray,
         years: IntArray,
         records: ScoringRecords | None = None,
