@@ -13,6 +13,7 @@ $(BIN)/tiescreen: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
+	$(BIN)/python -m compileall -q src  # as a package install does (an editable one does not)
 	@touch $(BIN)/tiescreen
 
 setup: $(BIN)/tiescreen

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-HEAVY = ("followthemoney", "httpx", "scipy.stats")  # registry parsing, URL fetch, event statistics
+# registry parsing, URL fetch, event statistics, moving columns in bulk (ingest), mapping files
+HEAVY = ("followthemoney", "httpx", "scipy.stats", "pyarrow", "yaml")
 
 
 def _loaded_after(code: str) -> list[str]:
@@ -15,7 +17,16 @@ def _loaded_after(code: str) -> list[str]:
 
 
 def test_the_cli_and_the_pipeline_import_no_ingest_or_statistics_libraries() -> None:
-    assert _loaded_after("import tiescreen.pipeline, tiescreen.cli") == []
+    assert _loaded_after("import tiescreen.pipeline, tiescreen.cli, tiescreen.engine.local") == []
+
+
+def test_a_mapping_file_imports_yaml_when_it_is_read(tmp_path: Path) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("name: full_name\n", encoding="utf-8")
+    code = (
+        f"from tiescreen.ingest.tabular import load_mapping\nassert load_mapping({str(mapping)!r}).name == 'full_name'"
+    )
+    assert _loaded_after(code) == ["yaml"]
 
 
 def test_statistics_import_scipy_when_they_compute() -> None:

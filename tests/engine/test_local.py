@@ -244,6 +244,22 @@ def test_the_rounds_cover_the_queries_once_and_their_chunks_are_claimed_once(
         assert local._claim(round_no) is None  # all claimed: a worker that comes late gets nothing
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_chunks_grow_smaller_as_a_round_runs_out(workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Guided claiming: whole chunks while the round is long, then a quarter of each worker's
+    share of what is left, never fewer than LAST_CHUNK; so the last chunk a worker scores is small."""
+    rounds = local._rounds(10_000, workers)
+    monkeypatch.setattr(local, "_ROUNDS", rounds)
+    monkeypatch.setattr(local, "_WORKERS", workers)
+    monkeypatch.setattr(local, "_CLAIMED", multiprocessing.get_context("fork").Array("q", [s for s, _ in rounds]))
+    sizes = [last - first for first, last in iter(lambda: local._claim(0), None)]
+    assert sum(sizes) == rounds[0][1] - rounds[0][0]
+    assert sizes[0] == local.CHUNK
+    assert sizes == sorted(sizes, reverse=True)  # never a larger chunk after a smaller one
+    assert all(size >= local.LAST_CHUNK for size in sizes[:-1])
+    assert sizes[-1] <= local.LAST_CHUNK < local.CHUNK  # the round ends on a small chunk
+
+
 def test_workers_that_claim_unevenly_still_give_every_result_in_order(
     generated: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

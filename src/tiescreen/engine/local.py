@@ -51,6 +51,7 @@ CANDIDATES = 20  # candidates scored for a result of the default ten matches (ca
 MATCHES = 10  # matches kept per person
 BLOCK = 5_000  # queries whose people are read together (screen_blocks)
 CHUNK = 250  # queries a worker claims at a time, scored between two settlings of the garbage collector
+LAST_CHUNK = 25  # the fewest it claims as a round runs out (so that the workers end their scoring together)
 TASK = 5_000  # queries per worker in a round (a worker finishes what it claimed of a round in one store scan)
 IN_FLIGHT = 2  # rounds handed out ahead (a worker never waits for its next one)
 TICK = 0.25  # seconds between updates of the progress bar
@@ -136,8 +137,9 @@ _JOB: _Job | None = None
 # bar's count; a worker adds each chunk it has scored).
 _SCORED: Synchronized[int] | None = None
 # The rounds of a pool's queries (first, end) and, shared with the workers, the first query
-# of each round that no worker has claimed yet.
+# of each round that no worker has claimed yet; and how many workers claim them.
 _ROUNDS: list[tuple[int, int]] = []
+_WORKERS = 1
 _CLAIMED: Any = None  # a shared array of int64, one per round, under its lock
 # Each worker's own connection to the store, tie walker and reference graph, opened on its first walk.
 _OPENED: tuple[RegistryStore, TieWalker, RefGraph | None] | None = None
@@ -236,14 +238,20 @@ def _score_claimed(job: _Job, round_no: int) -> tuple[list[tuple[int, int]], lis
 
 
 def _claim(round_no: int) -> tuple[int, int] | None:
-    """The next chunk of the round that no worker has claimed (None: the round is all claimed)."""
+    """The next chunk of the round that no worker has claimed (None: the round is all claimed).
+
+    A chunk is :data:`CHUNK` queries until the round runs short; then a quarter of what each
+    worker has left, down to :data:`LAST_CHUNK` (guided self-scheduling): a last chunk of 250
+    queries is a third of a second of one worker's scoring that the other would wait for.
+    """
     assert _CLAIMED is not None
     end = _ROUNDS[round_no][1]
     with _CLAIMED.get_lock():
         first = int(_CLAIMED[round_no])
         if first >= end:
             return None
-        _CLAIMED[round_no] = last = min(first + CHUNK, end)
+        size = min(CHUNK, max(LAST_CHUNK, (end - first) // (4 * _WORKERS)))
+        _CLAIMED[round_no] = last = min(first + size, end)
     return first, last
 
 
@@ -344,7 +352,7 @@ def _parallel(workers: int, total: int, min_parallel: int | None) -> bool:
 def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``workers`` processes forked with ``job`` to read, asking this process for
     rigour's name groups (:mod:`tiescreen.engine.groups`)."""
-    global _JOB, _SCORED, _ROUNDS, _CLAIMED
+    global _JOB, _SCORED, _ROUNDS, _CLAIMED, _WORKERS
     # Load the name data once here, not in every worker, and freeze what is loaded so that
     # the workers' garbage collector does not copy the shared pages.
     warm_up()
@@ -352,13 +360,14 @@ def _forked(job: _Job, workers: int) -> Iterator[multiprocessing.pool.Pool]:
     _JOB = job
     _SCORED = context.Value("q", 0)
     _ROUNDS = _rounds(len(job.queries), workers)
+    _WORKERS = workers
     _CLAIMED = context.Array("q", [first for first, _ in _ROUNDS] or [0])
     try:
         with GroupService(context, workers) as groups, context.Pool(workers, initializer=groups.attach) as pool:
             yield pool
     finally:
         _JOB = _SCORED = _CLAIMED = None
-        _ROUNDS = []
+        _ROUNDS, _WORKERS = [], 1
 
 
 def _in_parallel(

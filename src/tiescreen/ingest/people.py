@@ -88,20 +88,24 @@ def _from_lines(text: TextFile, problems: Problems) -> list[Query]:
             problems.add(f"line {number}", f"is {len(line)} characters long, more than a name can be")
             continue
         name = clean_text(line)
-        if not _usable_name(name, f"line {number}", problems):
+        unusable = _unusable(name)
+        if unusable:
+            problems.add(f"line {number}", unusable)
             continue
         people.append(Query(id=str(number), name=name, row=number))
     return people
 
 
-def _usable_name(name: str, where: str, problems: Problems) -> bool:
+def _unusable(name: str) -> str | None:
+    """Why a cleaned name cannot be screened, or None when it can."""
     if not any(ch.isalpha() for ch in name):
-        problems.add(where, "has no name (no letters)")
-        return False
+        return "has no name (no letters)"
     if len(name) > MAX_NAME:
-        problems.add(where, f"name is {len(name)} characters long, more than {MAX_NAME}")
-        return False
-    return True
+        return f"name is {len(name)} characters long, more than {MAX_NAME}"
+    return None
+
+
+_KNOWN = frozenset({"id", "birth_date", "birthdate", "region", "role"})  # columns a query reads itself
 
 
 def _query(row: Row, name_col: str, problems: Problems) -> Query | None:
@@ -111,7 +115,9 @@ def _query(row: Row, name_col: str, problems: Problems) -> Query | None:
         problems.add(f"{row.where}, column {name_col!r}", f"is {len(raw)} characters long, more than a name can be")
         return None
     name = clean_text(raw)
-    if not _usable_name(name, f"{row.where}, column {name_col!r}", problems):
+    unusable = _unusable(name)
+    if unusable:
+        problems.add(f"{row.where}, column {name_col!r}", unusable)
         return None
     birth = clean_text(lower.get("birth_date", "") or lower.get("birthdate", ""))
     if birth:
@@ -120,16 +126,17 @@ def _query(row: Row, name_col: str, problems: Problems) -> Query | None:
         except ValueError as exc:
             problems.add(f"{row.where}, column 'birth_date'", str(exc), "use YYYY-MM-DD")
             return None
-    known = {"id", "birth_date", "birthdate", "region", "role", name_col.strip().lower()}
-    extra = {k: v for k, v in lower.items() if k not in known and v}
+    name_key = name_col.strip().lower()
+    extra = {k: v for k, v in lower.items() if v and k not in _KNOWN and k != name_key}
+    region, role = lower.get("region"), lower.get("role")
     return Query(
-        id=clean_text(lower.get("id", "")) or str(row.number),
-        name=name,
-        birth_date=birth or None,
-        region=clean_text(lower.get("region", "")) or None,
-        role=clean_text(lower.get("role", "")) or None,
-        row=row.number,
-        extra=extra,
+        clean_text(lower.get("id", "")) or str(row.number),
+        name,
+        birth or None,
+        (region and clean_text(region)) or None,  # (most lists have no region or role: no call)
+        (role and clean_text(role)) or None,
+        row.number,
+        extra,
     )
 
 

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiescreen.ingest.reading import Problems, TextFile, nul_problem
+from tiescreen.model.quickinit import quick_init
 
 __all__ = ["Row", "detect_format", "read_rows"]
 
 csv.field_size_limit(64 * 1024 * 1024)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Row:
     """One input row: its 1-based number among data rows, where it is, and its cells."""
@@ -126,9 +128,8 @@ def _csv_rows(text: TextFile, problems: Problems) -> tuple[list[str], list[Row]]
         where = f"row {number} (line {reader.line_num})"
         if not any(c.strip() for c in cells):
             continue
-        nul = next((nul_problem(c) for c in cells if nul_problem(c)), None)
-        if nul:
-            problems.add(where, nul)
+        if any("\x00" in c for c in cells):
+            problems.add(where, next(p for p in map(nul_problem, cells) if p))
             continue
         if len(cells) > len(columns):
             problems.add(

@@ -27,8 +27,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tiescreen.errors import ConfigError
 from tiescreen.ingest.reading import Problems, TextFile
 from tiescreen.ingest.rows import Row, read_rows
@@ -97,6 +95,8 @@ class ColumnMapping:
 
 def load_mapping(path: Path | str) -> ColumnMapping:
     """Read a YAML mapping file. Raises ConfigError naming the file when it is wrong."""
+    import yaml  # only a mapping file needs it: screening does not pay its import
+
     p = Path(path)
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))

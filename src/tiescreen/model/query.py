@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tiescreen.model.pickling import FieldsPickle
+from tiescreen.model.quickinit import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Query(FieldsPickle):
     """One screened person as given: the name plus any attributes the list had.

@@ -9,15 +9,17 @@ Only the embedded DuckDB store supports this.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import pyarrow as pa
 
 from tiescreen.errors import UnsupportedFeature
 from tiescreen.store.base import Backend, named_step
 from tiescreen.store.duckdb import DuckDBBackend
+
+if TYPE_CHECKING:  # pyarrow is imported where a column is moved: screening a warm store does not pay for it
+    import pyarrow as pa
 
 __all__ = ["fetch_arrow", "insert_arrow", "list_column", "number_column", "string_column"]
 
@@ -66,6 +68,8 @@ def number_column(table: pa.Table, name: str, dtype: type[np.generic] = np.int64
 
 def list_column(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """A column of integer lists as one flat array and the offsets of each row's list in it."""
+    import pyarrow as pa
+
     lists = table.column(name).combine_chunks()
     if isinstance(lists, pa.ChunkedArray):  # no chunks at all: an empty result
         return np.zeros(0, dtype=np.int64), np.zeros(1, dtype=np.int64)
@@ -76,6 +80,8 @@ def list_column(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], npt.
 
 def string_column(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], bytes]:
     """A text column as each row's length in UTF-8 bytes and all rows' bytes joined (NULL: empty)."""
+    import pyarrow as pa
+
     sizes: list[npt.NDArray[np.int64]] = []
     parts: list[memoryview] = []
     for chunk in table.column(name).chunks:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from tiescreen.index.keys import SQL_WORD_SPLIT, word_blocking_keys, word_key
 from tiescreen.model.entity import NAME_FORM_PROPS, SCORING_PROPS
 from tiescreen.store.base import Backend
 from tiescreen.store.columnar import insert_arrow
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["INDEX_DDL", "NAME_PROPS", "finish_source", "insert_refs", "rebuild_index", "rebuild_person_index"]
 
@@ -144,6 +146,8 @@ def _key_table(vocab: list[tuple[str, str | None]]) -> pa.Table | None:
             keys.setdefault(wkey, {}).update(dict.fromkeys(word_blocking_keys(raw)))
     if not keys:
         return None
+    import pyarrow as pa
+
     wkeys = pa.array(list(keys), pa.string())
     return pa.table({"wkey": wkeys, "keys": pa.array([list(k) for k in keys.values()], pa.list_(pa.string()))})
 
