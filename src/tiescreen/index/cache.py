@@ -3,7 +3,9 @@
 The index lives in the store (built at ingest). Reading it takes about a second for a
 million people; this cache holds the same arrays as ``.npy`` files in ``<store>.warm/<stamp>/``,
 which load memory-mapped in a few milliseconds, and whose pages every screening process (and
-every forked worker) shares through the page cache.
+every forked worker) shares through the page cache. Beside them: the reference graph
+(:mod:`tiescreen.ties.graph`) and the entity rows as text (:mod:`tiescreen.store.rowcache`),
+which finishing reads instead of the store.
 
 The stamp is a digest of what identifies the store's content: its schema version, every
 source's name, content hash, load time and record count (an ingest always rewrites these),
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMAT", "Parts", "cache_dir", "load", "load_graph", "save"]
 
-FORMAT = "3"  # 2: with the reference graph (tiescreen.ties.graph); 3: with the key table's runs
+FORMAT = "4"  # 2: with the reference graph (tiescreen.ties.graph); 3: with the key table's runs; 4: with the rows
 _ARRAYS = ("hashes", "word_ids", "runs", "flat", "offsets", "masks", "years", "starts", "ends", "data")
 IntArray = npt.NDArray[np.int64]
 Parts = tuple[KeyTable, Mapping[str, IntArray], IntArray, IntArray, ScoringRecords]
@@ -82,13 +84,15 @@ def load_graph(store: RegistryStore) -> RefGraph | None:
     target = cache_dir(store)
     if target is None or not (target / "graph.json").is_file():
         return None
+    from tiescreen.store.rowcache import RowTexts
+
     try:
         # Plain arrays over the mapped pages: a slice of a np.memmap costs a Python object more.
         arrays = {name: np.asarray(np.load(target / f"graph_{name}.npy", mmap_mode="r")) for name in RefGraph.ARRAYS}
         props = json.loads((target / "graph.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None  # the walk reads the store step by step, as without a cache
-    return RefGraph.from_arrays(props, arrays)
+    return RefGraph.from_arrays(props, arrays, RowTexts.load(target, len(arrays["into"]) - 1))
 
 
 def save(store: RegistryStore, parts: Parts) -> Path | None:
@@ -122,6 +126,7 @@ def save(store: RegistryStore, parts: Parts) -> Path | None:
 def _save_graph(store: RegistryStore, aside: Path) -> None:
     """The reference graph beside the index, when the store has one worth mapping."""
     from tiescreen.errors import StoreError, UnsupportedFeature
+    from tiescreen.store.rowcache import write_rows
     from tiescreen.ties.graph import RefGraph
 
     try:
@@ -136,6 +141,7 @@ def _save_graph(store: RegistryStore, aside: Path) -> None:
     for name, array in arrays.items():
         np.save(aside / f"graph_{name}.npy", np.ascontiguousarray(array))
     (aside / "graph.json").write_text(json.dumps(list(graph.props)), encoding="utf-8")
+    write_rows(store, aside, graph.rows)  # (when it cannot, the walk reads its rows from the store)
 
 
 def _arrays(parts: Parts) -> dict[str, Any]:

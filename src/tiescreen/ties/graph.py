@@ -15,7 +15,7 @@ unique, so that a row number names one entity for as long as the cache's stamp h
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -25,6 +25,7 @@ from tiescreen.ties.walk import HOLDS, ONWARD
 
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
+    from tiescreen.store.rowcache import RowTexts
 
 __all__ = ["RefGraph"]
 
@@ -51,6 +52,8 @@ class RefGraph:
     out: Array
     out_dst: Array
     out_prop: Array
+    # The entities' rows as text, when the warm cache keeps them (a read of rows then skips the store).
+    texts: RowTexts | None = field(default=None, compare=False)
 
     ARRAYS = ("people", "into", "into_src", "into_prop", "out", "out_dst", "out_prop")
 
@@ -68,9 +71,15 @@ class RefGraph:
         return {name: getattr(self, name) for name in self.ARRAYS}
 
     @classmethod
-    def from_arrays(cls, props: list[str], arrays: dict[str, Array]) -> RefGraph:
+    def from_arrays(cls, props: list[str], arrays: dict[str, Array], texts: RowTexts | None = None) -> RefGraph:
         """The graph of arrays by name (what the cache maps) and its property names."""
-        return cls(tuple(props), *(arrays[name] for name in cls.ARRAYS))
+        people, into, into_src, into_prop, out, out_dst, out_prop = (arrays[name] for name in cls.ARRAYS)
+        return cls(tuple(props), people, into, into_src, into_prop, out, out_dst, out_prop, texts)
+
+    @property
+    def rows(self) -> int:
+        """How many rows the graph numbers."""
+        return len(self.into) - 1
 
     def person_rows(self, numbers: IntArray) -> IntArray:
         """The rows of these person numbers (-1 for a number the graph does not know)."""

@@ -1,10 +1,11 @@
-"""A block's tie walk answered from one read of the store.
+"""A block's tie walk answered from one read of its rows.
 
 :class:`Prefetched` reads, by row number, every row the walk of a block's people may need
-(:meth:`~tiescreen.ties.graph.RefGraph.reach`) in one scan, instead of a scan for each step
-of the walk; it answers the walk's reads (people, entities, references) the way the store
-does. Whatever it does not hold it reads from the store as before, so the walk's result
-does not depend on what it holds.
+(:meth:`~tiescreen.ties.graph.RefGraph.reach`) at once, instead of a scan for each step
+of the walk: from the warm cache's copy of the rows when it keeps one
+(:mod:`tiescreen.store.rowcache`), else in one scan of the store. It answers the walk's
+reads (people, entities, references) the way the store does. Whatever it does not hold it
+reads from the store as before, so the walk's result does not depend on what it holds.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class Prefetched:
             self._read(graph.reach(rows[rows >= 0]).tolist())
 
     def _read(self, rows: Iterable[int]) -> None:
-        for entity, no, row in self.store.at_rows(rows):
+        texts = self.graph.texts  # the warm cache's copy of the rows, when it has one
+        for entity, no, row in (self.store if texts is None else texts).at_rows(rows):
             self._by_id[entity.id] = (entity, row)
             self._ids[row] = entity.id
             if no is not None:
