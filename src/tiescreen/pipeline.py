@@ -188,6 +188,7 @@ def screen(
             ingests.append(report)
             if on_ingest:
                 on_ingest(report)
+        sources = tuple(store.sources())  # (read now: the workers' store is not opened here again)
         results = screen_queries(
             store, queries, threshold=threshold, limit=limit, progress=progress, workers=workers, engine=engine,
             sink=sink,
@@ -196,7 +197,7 @@ def screen(
             __version__,
             threshold,
             datetime.now(UTC).isoformat(timespec="seconds"),
-            tuple(store.sources()),
+            sources,
             people_file,
             title,
         )

@@ -87,3 +87,18 @@ def test_properties_are_each_value_read_as_values_reads_it(data: object) -> None
 @pytest.mark.parametrize("raw", [["x"], [" x"], ["\u00a0x"], [""], [" "], [1], [True], ["x", "y"], "x", [["x"]]])
 def test_a_one_string_value_is_read_as_values_reads_it(raw: object) -> None:
     assert _properties({"p": raw}) == {"p": _values(raw)}
+
+
+def test_a_store_lent_to_workers_is_not_opened_meanwhile_and_opens_when_used_after(peps: Path, tmp_path: Path) -> None:
+    from tiescreen.errors import StoreError
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest(store, peps)
+        count = store.count()
+        with store.detached() as lent:
+            assert lent == str(tmp_path / "s.duckdb")
+            with pytest.raises(StoreError, match="lent to worker processes"):
+                store.count()
+        assert store.count() == count  # opened again on first use
+    with open_store(tmp_path / "s.duckdb", read_only=True) as store, store.detached():
+        pass  # never used after: closed without being opened again

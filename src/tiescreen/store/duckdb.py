@@ -28,7 +28,18 @@ class DuckDBBackend(Backend):
         self.config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": memory} if memory else {}
         if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = self._connect()
+        self._con: duckdb.DuckDBPyConnection | None = self._connect()
+        self._detached = False
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; opened again on first use after :meth:`detached` (not before: a
+        screening that is done with the store once its workers end never waits for it)."""
+        if self._con is None:
+            if self._detached:  # (opened here, the file would be open in the workers forked next)
+                raise StoreError(f"{self.path}: the store is lent to worker processes; use it when they are done")
+            self._con = self._connect()
+        return self._con
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
@@ -85,12 +96,14 @@ class DuckDBBackend(Backend):
         self.con.execute("COMMIT")
 
     def close(self) -> None:
-        with contextlib.suppress(duckdb.Error):
-            self.con.close()
+        if self._con is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._con.close()
 
     @contextlib.contextmanager
     def detached(self) -> Iterator[str | None]:
-        """Close the connection while worker processes read the file; reopen it after.
+        """Close the connection while worker processes read the file; it opens again when
+        next used, after.
 
         DuckDB keeps one database instance per file and process, which a forked process
         inherits but cannot use: the file must not be open here when they start.
@@ -99,7 +112,8 @@ class DuckDBBackend(Backend):
             yield None
             return
         self.con.close()
+        self._con, self._detached = None, True
         try:
             yield self.path
         finally:
-            self.con = self._connect()
+            self._detached = False
