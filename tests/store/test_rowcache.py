@@ -109,3 +109,27 @@ def test_the_prefetched_walk_reads_the_warm_caches_rows(store: RegistryStore, mo
     assert fetched == expected
     assert all(fetched[n].properties == expected[n].properties for n in numbers)
     assert all(fetched[n].provenance == expected[n].provenance for n in numbers)
+
+
+def _mapped_kb(path: Path) -> int:
+    """Resident kB of this process's mapping of ``path`` (Linux's /proc/self/smaps)."""
+    found, rss = False, 0
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        if "-" in line.split(" ", 1)[0]:  # a mapping's header line
+            found = line.endswith(str(path))
+        elif found and line.startswith("Rss:"):
+            rss += int(line.split()[1])
+    return rss
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc/self/smaps")
+def test_a_read_lets_go_of_the_pages_it_mapped(store: RegistryStore, tmp_path: Path) -> None:
+    rows = _rows(store)
+    assert write_rows(store, tmp_path, rows)
+    texts = RowTexts.load(tmp_path, rows)
+    assert texts is not None
+    bytes(texts.data[: len(texts.data)])  # touch every page, as reads do
+    assert _mapped_kb(tmp_path / "rows.bin") > 0
+    assert len(texts.at_rows(range(rows))) == rows
+    assert _mapped_kb(tmp_path / "rows.bin") == 0
+    assert _fields(texts.at_rows([3])) == _fields(store.at_rows([3]))  # and reads again after

@@ -12,11 +12,16 @@ mapped file and decodes them at once: the same entities as
 A row keeps its source's name; each source's content hash and load time are kept once.
 So the rows are written only when every row of a source has the same (as an ingest writes
 them), and only in row order over densely numbered rows (as the graph needs them).
+
+Once a read has copied its rows out, the mapped pages are let go (``MADV_DONTNEED``): they
+stay in the page cache, but a worker does not keep the pages of every row it ever read
+(100,000 queries read a good part of the file).
 """
 
 from __future__ import annotations
 
 import json
+import mmap
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,9 +54,12 @@ _ROW_TEXT = (
 class RowTexts:
     """Entity rows by row number: row ``r`` is ``data[offsets[r]:offsets[r + 1]]`` (UTF-8)."""
 
-    def __init__(self, offsets: IntArray, data: memoryview, sources: dict[str, list[str | None]]) -> None:
+    def __init__(
+        self, offsets: IntArray, data: memoryview, sources: dict[str, list[str | None]], mapped: mmap.mmap | None = None
+    ) -> None:
         self.offsets = offsets
         self.data = data
+        self._mapped = mapped  # what to let go of after a read
         self.sources = {name: (hash_, loaded) for name, (hash_, loaded) in sources.items()}
 
     def __len__(self) -> int:
@@ -66,11 +74,12 @@ class RowTexts:
             size = os.path.getsize(folder / "rows.bin")
             if len(offsets) != rows + 1 or int(offsets[-1]) != size or not size:
                 return None
-            data = np.memmap(folder / "rows.bin", dtype=np.uint8, mode="r")
+            with (folder / "rows.bin").open("rb") as f:
+                mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
             sources = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return cls(offsets, data.data, sources)
+        return cls(offsets, memoryview(mapped), sources, mapped)
 
     def at_rows(self, rows: Iterable[int]) -> list[tuple[RegistryEntity, int | None, int]]:
         """``(entity, person number, row)`` for the entities at these row numbers, as the store gives them."""
@@ -83,6 +92,7 @@ class RowTexts:
             bytes(data[a:b]).decode("utf-8")
             for a, b in zip(self.offsets[at].tolist(), self.offsets[at + 1].tolist(), strict=True)
         ]
+        self.release()
         split = [t.partition("\x1f") for t in texts]
         columns = json.loads(f"[{','.join(s[0] for s in split)}]")
         decoded = _decode_all([s[2] for s in split])
@@ -94,6 +104,11 @@ class RowTexts:
             entity = _entity((entity_id, schema, caption, None, source, record, url, digest, loaded), props, False)
             out.append((entity, no, row))
         return out
+
+    def release(self) -> None:
+        """Let go of the mapped pages read so far (the next read maps what it needs again)."""
+        if self._mapped is not None and hasattr(mmap, "MADV_DONTNEED"):
+            self._mapped.madvise(mmap.MADV_DONTNEED)
 
 
 def write_rows(store: RegistryStore, folder: Path, rows: int) -> bool:
