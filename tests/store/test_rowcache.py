@@ -133,3 +133,26 @@ def test_a_read_lets_go_of_the_pages_it_mapped(store: RegistryStore, tmp_path: P
     assert len(texts.at_rows(range(rows))) == rows
     assert _mapped_kb(tmp_path / "rows.bin") == 0
     assert _fields(texts.at_rows([3])) == _fields(store.at_rows([3]))  # and reads again after
+
+
+def test_the_warm_cache_keeps_rows_only_beside_a_graph_that_numbers_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_registry(tmp_path / "registry.ftm.json", 30, seed=5)
+    with open_store(tmp_path / "s.duckdb") as opened:
+        ingest(opened, tmp_path / "registry.ftm.json", bulk_from=0)
+        NameIndex.from_store(opened)  # writes the cache: the graph, and the rows beside it (a thread)
+        written = cache.cache_dir(opened)
+        assert written is not None and (written / "rows.bin").is_file() and (written / "graph.json").is_file()
+        texts = RowTexts.load(written, _rows(opened))
+        assert texts is not None and _fields(texts.at_rows(range(_rows(opened)))) == _fields(
+            opened.at_rows(range(_rows(opened)))
+        )
+        # a store whose row numbers cannot stand for its entities has no graph: the rows,
+        # written meanwhile, are not kept either
+        monkeypatch.setattr(RefGraph, "from_store", classmethod(lambda cls, store: None))
+        opened.db.query("test", "UPDATE sources SET records = records - 1")  # (a new state: a new cache)
+        NameIndex.from_store(opened)
+        again = cache.cache_dir(opened)
+        assert again is not None and again != written and again.is_dir()
+        assert not (again / "graph.json").exists() and not (again / "rows.bin").exists()

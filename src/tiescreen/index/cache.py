@@ -124,24 +124,38 @@ def save(store: RegistryStore, parts: Parts) -> Path | None:
 
 
 def _save_graph(store: RegistryStore, aside: Path) -> None:
-    """The reference graph beside the index, when the store has one worth mapping."""
+    """The reference graph beside the index, when the store has one worth mapping, and the
+    entity rows with it (written meanwhile by a thread: each is mostly one core's work)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tiescreen.store.rowcache import remove_rows, write_rows_in
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tiescreen-rows") as pool:
+        rows = pool.submit(write_rows_in(store, aside))
+        saved = _write_graph(store, aside)
+        written = rows.result()
+    if saved is None or written != saved:
+        remove_rows(aside)  # rows no graph numbers: the walk reads its rows from the store
+
+
+def _write_graph(store: RegistryStore, aside: Path) -> int | None:
+    """Write the reference graph; how many rows it numbers (None: no graph written)."""
     from tiescreen.errors import StoreError, UnsupportedFeature
-    from tiescreen.store.rowcache import write_rows
     from tiescreen.ties.graph import RefGraph
 
     try:
         graph = RefGraph.from_store(store)
     except (StoreError, UnsupportedFeature):
-        return
+        return None
     if graph is None:
-        return
+        return None
     arrays = graph.arrays()
     if any(len(a) == 0 for a in arrays.values()):
-        return
+        return None
     for name, array in arrays.items():
         np.save(aside / f"graph_{name}.npy", np.ascontiguousarray(array))
     (aside / "graph.json").write_text(json.dumps(list(graph.props)), encoding="utf-8")
-    write_rows(store, aside, graph.rows)  # (when it cannot, the walk reads its rows from the store)
+    return graph.rows
 
 
 def _arrays(parts: Parts) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import mmap
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,7 @@ from tiescreen.store.registry import _decode_all, _entity
 if TYPE_CHECKING:
     from tiescreen.store.registry import RegistryStore
 
-__all__ = ["RowTexts", "write_rows"]
+__all__ = ["RowTexts", "remove_rows", "write_rows", "write_rows_in"]
 
 IntArray = npt.NDArray[np.int64]
 BATCH = 100_000  # rows fetched at a time while writing (DuckDB's buffers stay small)
@@ -111,19 +111,42 @@ class RowTexts:
             self._mapped.madvise(mmap.MADV_DONTNEED)
 
 
-def write_rows(store: RegistryStore, folder: Path, rows: int) -> bool:
-    """Write the store's ``rows`` entity rows into ``folder``; False (and nothing written)
-    when a source's rows differ in content hash or load time, or the rows are not numbered
-    ``0 .. rows - 1`` in the order read."""
+def write_rows(store: RegistryStore, folder: Path, rows: int | None = None) -> int | None:
+    """Write the store's entity rows into ``folder``; how many were written, or None (and
+    nothing written) when a source's rows differ in content hash or load time, or the rows
+    are not numbered ``0 .. n - 1`` in the order read (n = ``rows``, when given).
+
+    """
+    return write_rows_in(store, folder, rows)()
+
+
+def write_rows_in(store: RegistryStore, folder: Path, rows: int | None = None) -> Callable[[], int | None]:
+    """:func:`write_rows`, to be run by another thread while this one uses the store: the
+    rows are read through a connection of their own (made here, in the store's thread)."""
     from tiescreen.store.duckdb import DuckDBBackend
 
     if not isinstance(store.db, DuckDBBackend):
-        return False  # (another backend serves its reads itself)
-    con = store.db.con
+        return lambda: None  # (another backend serves its reads itself)
+    con = store.db.con.cursor()
+
+    def run() -> int | None:
+        with con:
+            return _write_rows(con, folder, rows)
+
+    return run
+
+
+def remove_rows(folder: Path) -> None:
+    """Remove the rows written in ``folder`` (they fit no graph there)."""
+    for name in _FILES:
+        (folder / name).unlink(missing_ok=True)
+
+
+def _write_rows(con: Any, folder: Path, rows: int | None) -> int | None:
     sources: dict[str, list[str | None]] = {}
     for name, digest, loaded in con.execute("SELECT DISTINCT source, content_hash, loaded_at FROM entities").fetchall():
         if name is None or name in sources:
-            return False
+            return None
         sources[str(name)] = [digest, loaded]
     sizes: list[IntArray] = []
     expected = 0
@@ -137,17 +160,17 @@ def write_rows(store: RegistryStore, folder: Path, rows: int) -> bool:
                 lengths, text = _utf8(batch.column(1))
                 sizes.append(lengths)
                 out.write(text)
-        if expected != rows:
+        if rows is not None and expected != rows:
             raise _OutOfOrder
     except _OutOfOrder:
         (folder / "rows.bin").unlink(missing_ok=True)
-        return False
-    offsets = np.zeros(rows + 1, dtype=np.int64)
+        return None
+    offsets = np.zeros(expected + 1, dtype=np.int64)
     if sizes:
         np.cumsum(np.concatenate(sizes), out=offsets[1:])
     np.save(folder / "rows_offsets.npy", offsets)
     (folder / "rows.json").write_text(json.dumps(sources), encoding="utf-8")
-    return True
+    return expected
 
 
 class _OutOfOrder(Exception):
