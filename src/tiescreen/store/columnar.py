@@ -21,7 +21,7 @@ from tiescreen.store.duckdb import DuckDBBackend
 if TYPE_CHECKING:  # pyarrow is imported where a column is moved: screening a warm store does not pay for it
     import pyarrow as pa
 
-__all__ = ["fetch_arrow", "insert_arrow", "list_column", "number_column", "string_column"]
+__all__ = ["fetch_arrow", "insert_arrow", "list_column", "number_column", "string_column", "utf8_chunk"]
 
 
 def _duckdb(db: Backend) -> DuckDBBackend:
@@ -80,16 +80,24 @@ def list_column(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], npt.
 
 def string_column(table: pa.Table, name: str) -> tuple[npt.NDArray[np.int64], bytes]:
     """A text column as each row's length in UTF-8 bytes and all rows' bytes joined (NULL: empty)."""
-    import pyarrow as pa
-
     sizes: list[npt.NDArray[np.int64]] = []
     parts: list[memoryview] = []
     for chunk in table.column(name).chunks:
-        text = chunk.cast(pa.large_string()).fill_null("")
-        _, offsets, data = text.buffers()
-        bounds = np.frombuffer(offsets, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
-        sizes.append(np.diff(bounds))
-        if data is not None and len(bounds):
-            parts.append(memoryview(data)[int(bounds[0]) : int(bounds[-1])])
+        lengths, data = utf8_chunk(chunk)
+        sizes.append(lengths)
+        parts.append(data)
     lengths = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
     return lengths.astype(np.int64, copy=False), b"".join(parts)
+
+
+def utf8_chunk(chunk: pa.Array) -> tuple[npt.NDArray[np.int64], memoryview]:
+    """One Arrow text array: each row's length in UTF-8 bytes and their bytes end to end
+    (NULL: empty), a view of Arrow's buffer (no copy)."""
+    import pyarrow as pa
+
+    text = chunk.cast(pa.large_string()).fill_null("")
+    _, offsets, data = text.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
+    if data is None or not len(text):
+        return np.zeros(len(text), dtype=np.int64), memoryview(b"")
+    return np.diff(bounds), memoryview(data)[int(bounds[0]) : int(bounds[-1])]

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tiescreen.model import RegistryEntity
+from tiescreen.store.columnar import utf8_chunk
 from tiescreen.store.registry import _decode_all, _entity
 
 if TYPE_CHECKING:
@@ -54,12 +55,10 @@ _ROW_TEXT = (
 class RowTexts:
     """Entity rows by row number: row ``r`` is ``data[offsets[r]:offsets[r + 1]]`` (UTF-8)."""
 
-    def __init__(
-        self, offsets: IntArray, data: memoryview, sources: dict[str, list[str | None]], mapped: mmap.mmap | None = None
-    ) -> None:
+    def __init__(self, offsets: IntArray, mapped: mmap.mmap, sources: dict[str, list[str | None]]) -> None:
         self.offsets = offsets
-        self.data = data
-        self._mapped = mapped  # what to let go of after a read
+        self._mapped = mapped  # (its pages are let go of after each read)
+        self.data = memoryview(mapped)
         self.sources = {name: (hash_, loaded) for name, (hash_, loaded) in sources.items()}
 
     def __len__(self) -> int:
@@ -79,7 +78,7 @@ class RowTexts:
             sources = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return cls(offsets, memoryview(mapped), sources, mapped)
+        return cls(offsets, mapped, sources)
 
     def at_rows(self, rows: Iterable[int]) -> list[tuple[RegistryEntity, int | None, int]]:
         """``(entity, person number, row)`` for the entities at these row numbers, as the store gives them."""
@@ -107,16 +106,14 @@ class RowTexts:
 
     def release(self) -> None:
         """Let go of the mapped pages read so far (the next read maps what it needs again)."""
-        if self._mapped is not None and hasattr(mmap, "MADV_DONTNEED"):
+        if hasattr(mmap, "MADV_DONTNEED"):
             self._mapped.madvise(mmap.MADV_DONTNEED)
 
 
 def write_rows(store: RegistryStore, folder: Path, rows: int | None = None) -> int | None:
     """Write the store's entity rows into ``folder``; how many were written, or None (and
     nothing written) when a source's rows differ in content hash or load time, or the rows
-    are not numbered ``0 .. n - 1`` in the order read (n = ``rows``, when given).
-
-    """
+    are not numbered ``0 .. n - 1`` in the order read (n = ``rows``, when given)."""
     return write_rows_in(store, folder, rows)()
 
 
@@ -157,7 +154,7 @@ def _write_rows(con: Any, folder: Path, rows: int | None) -> int | None:
                 if len(numbers) and (int(numbers[0]) != expected or np.any(np.diff(numbers) != 1)):
                     raise _OutOfOrder
                 expected += len(numbers)
-                lengths, text = _utf8(batch.column(1))
+                lengths, text = utf8_chunk(batch.column(1))
                 sizes.append(lengths)
                 out.write(text)
         if rows is not None and expected != rows:
@@ -175,15 +172,3 @@ def _write_rows(con: Any, folder: Path, rows: int | None) -> int | None:
 
 class _OutOfOrder(Exception):
     """The rows did not come numbered densely in order (the cache is then not written)."""
-
-
-def _utf8(column: Any) -> tuple[IntArray, memoryview]:
-    """An Arrow text column's rows' lengths in UTF-8 bytes and their bytes end to end."""
-    import pyarrow as pa
-
-    text = column.cast(pa.large_string())
-    _, offsets, data = text.buffers()
-    bounds = np.frombuffer(offsets, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
-    if data is None or not len(text):
-        return np.zeros(len(text), dtype=np.int64), memoryview(b"")
-    return np.diff(bounds), memoryview(data)[int(bounds[0]) : int(bounds[-1])]
